@@ -1,0 +1,216 @@
+import type { ByteSource, ExtractContext, ExtractInput, Extractor, MemberInput, ScanLimits } from '../model/extractor.js';
+import type { FileReport, ReasonCode } from '../model/report.js';
+import type { Segment } from '../model/segment.js';
+import { ScanError, isIncompleteReason } from '../model/errors.js';
+import { sniff } from '../sniff/sniff.js';
+import { FileReportBuilder } from '../report/file-report.js';
+import type { DetectionPlan } from './detection.js';
+import { toFinding } from './findings.js';
+
+/** Human names for formats in messages. */
+const FORMAT_NAMES: Readonly<Record<string, string>> = {
+  pdf: 'PDF', zip: 'ZIP archive', docx: 'Word (DOCX)', xlsx: 'Excel (XLSX)', pptx: 'PowerPoint (PPTX)', gzip: 'gzip archive', tar: 'tar archive',
+  dicom: 'DICOM', png: 'PNG image', jpeg: 'JPEG image', gif: 'GIF image', bmp: 'BMP image', webp: 'WebP image', tiff: 'TIFF image',
+  ole2: 'legacy Office (.doc/.xls)', rar: 'RAR archive', '7z': '7-Zip archive', bzip2: 'bzip2 archive', xz: 'xz archive',
+  elf: 'executable', exe: 'executable', mp4: 'video', 'unknown-binary': 'binary file of unknown format',
+};
+
+const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
+  ole2: ' Save it as .docx/.xlsx to have it scanned.',
+  rar: ' Extract it and scan the folder.',
+  '7z': ' Extract it and scan the folder.',
+};
+
+/** Shared by every member of one input: the expanded-bytes budget across nested archives. */
+export interface InputBudget {
+  expandedBytes: number;
+}
+
+export interface FileScanDeps {
+  plan: DetectionPlan;
+  extractors: readonly Extractor[];
+  limits: ScanLimits;
+  key: Uint8Array;
+  reveal: boolean;
+  minScore: number;
+  scanFileNames: boolean;
+  fileTimeoutMs: number;
+  signal: AbortSignal | undefined;
+}
+
+/** One input to scan: a file, a buffer, a stream or an archive member. */
+export interface PendingInput {
+  path: string;
+  name: string;
+  /** Folder name to scan as PHI too (the first file of each folder carries it). */
+  directoryName?: string;
+  size: number | undefined;
+  depth: number;
+  open: () => Promise<ByteSource & { close?(): Promise<void> }>;
+  budget: InputBudget;
+}
+
+/**
+ * Scans one input end to end: sniff, extract, detect, report. Never throws for a problem with
+ * the input itself; every outcome is a file report. Members of containers are emitted as their
+ * own reports through `emit`, before the container's own report.
+ */
+export async function scanInput(input: PendingInput, deps: FileScanDeps, emit: (report: FileReport) => void): Promise<FileReport> {
+  const { limits } = deps;
+  const builder = new FileReportBuilder(input.path, input.size ?? 0, limits.maxFindingsPerFile);
+  const timeout = AbortSignal.timeout(deps.fileTimeoutMs);
+  const signal = deps.signal ? AbortSignal.any([deps.signal, timeout]) : timeout;
+
+  if (deps.scanFileNames) {
+    detectSegment({ text: input.name, locator: { kind: 'file-name', part: 'name' }, context: { source: 'file-name' } }, builder, deps);
+    if (input.directoryName) detectSegment({ text: input.directoryName, locator: { kind: 'file-name', part: 'directory' }, context: { source: 'file-name' } }, builder, deps);
+  }
+  if (input.size !== undefined && input.size > limits.maxFileBytes) {
+    builder.format = 'not-read';
+    return builder.finish({ status: 'skipped', reason: 'too-large', message: `File is larger than the ${formatBytes(limits.maxFileBytes)} limit (--max-file-size); not read.` });
+  }
+
+  let source: (ByteSource & { close?(): Promise<void> }) | undefined;
+  try {
+    source = await input.open();
+    builder.bytesRead += source.head.byteLength;
+    const sniffed = sniff(source.head, input.name);
+    builder.format = sniffed.format;
+    if (sniffed.extensionMismatch) builder.issue('corrupt', `The file's content is ${FORMAT_NAMES[sniffed.format] ?? sniffed.format}, not what its extension says.`);
+    if (sniffed.format === 'empty') return builder.finish();
+    const extractor = deps.extractors.find((e) => e.formats.includes(sniffed.format));
+    if (!extractor) {
+      const name = FORMAT_NAMES[sniffed.format] ?? sniffed.format;
+      return builder.finish({
+        status: 'skipped',
+        reason: 'unsupported-format',
+        message: `${name[0]!.toUpperCase()}${name.slice(1)}: Saring has no reader for this format, so its content was not checked.${UNSUPPORTED_HINTS[sniffed.format] ?? ''}`,
+      });
+    }
+    const counted = countingSource(source, (n) => (builder.bytesRead += n));
+    const extractInput: ExtractInput = { path: input.path, name: input.name, source: counted, sniff: sniffed, depth: input.depth };
+    const context = extractContext(input, deps, builder, signal, emit);
+    for await (const segment of extractor.extract(extractInput, context)) {
+      if (signal.aborted) break;
+      detectSegment(segment, builder, deps);
+    }
+    if (signal.aborted) {
+      const reason: ReasonCode = deps.signal?.aborted ? 'aborted' : 'timeout';
+      builder.incomplete(reason, reason === 'aborted' ? 'The scan was stopped before this file was fully read.' : `Reading this file took longer than ${deps.fileTimeoutMs / 1000} s; the rest was not read.`);
+    }
+    return builder.finish();
+  } catch (error) {
+    if (error instanceof ScanError) {
+      if (isIncompleteReason(error.code)) {
+        builder.incomplete(error.code, error.message);
+        return builder.finish();
+      }
+      return builder.finish({ status: 'failed', reason: error.code, message: error.message });
+    }
+    if (signal.aborted) {
+      const reason: ReasonCode = deps.signal?.aborted ? 'aborted' : 'timeout';
+      builder.incomplete(reason, reason === 'aborted' ? 'The scan was stopped before this file was fully read.' : `Reading this file took longer than ${deps.fileTimeoutMs / 1000} s; the rest was not read.`);
+      return builder.finish();
+    }
+    const system = systemReason(error);
+    if (system) return builder.finish({ status: 'failed', ...system });
+    return builder.finish({
+      status: 'failed',
+      reason: 'extractor-error',
+      message: `The ${FORMAT_NAMES[builder.format] ?? builder.format} content could not be read (damaged or unusual file): ${safeMessage(error)}`,
+    });
+  } finally {
+    await source?.close?.().catch(() => {});
+  }
+}
+
+function detectSegment(segment: Segment, builder: FileReportBuilder, deps: FileScanDeps): void {
+  const { matches, view } = deps.plan.detect(segment, deps.minScore);
+  for (const raw of matches) {
+    if (builder.keepsDetail) builder.addFinding(toFinding(raw, segment, view, { key: deps.key, reveal: deps.reveal }));
+    else builder.countOnly(raw.detector.id);
+  }
+}
+
+function extractContext(input: PendingInput, deps: FileScanDeps, builder: FileReportBuilder, signal: AbortSignal, emit: (report: FileReport) => void): ExtractContext {
+  return {
+    signal,
+    limits: deps.limits,
+    incomplete: (code, message) => builder.incomplete(code, message),
+    setEncoding: (encoding) => {
+      builder.encoding = encoding;
+    },
+    consumeExpanded(bytes: number): boolean {
+      input.budget.expandedBytes += bytes;
+      return input.budget.expandedBytes <= deps.limits.maxExpandedBytes;
+    },
+    async scanMember(member: MemberInput): Promise<void> {
+      const name = member.name.split('/').pop() || member.name;
+      const report = await scanInput(
+        {
+          path: `${input.path}!${member.name}`,
+          name,
+          size: member.source.size,
+          depth: input.depth + 1,
+          open: async () => member.source,
+          budget: input.budget,
+        },
+        deps,
+        emit,
+      );
+      emit(report);
+    },
+  };
+}
+
+/** Counts the bytes an extractor reads, whatever the kind of source (the head was counted when sniffed). */
+function countingSource(source: ByteSource, onRead: (bytes: number) => void): ByteSource {
+  const headLength = source.head.byteLength;
+  return {
+    size: source.size,
+    head: source.head,
+    ...(source.read
+      ? {
+          read: async (offset: number, length: number) => {
+            const bytes = await source.read!(offset, length);
+            onRead(bytes.byteLength);
+            return bytes;
+          },
+        }
+      : {}),
+    async *chunks(start = 0) {
+      let position = start;
+      for await (const chunk of source.chunks(start)) {
+        const end = position + chunk.byteLength;
+        onRead(end - Math.max(position, Math.min(end, headLength)));
+        position = end;
+        yield chunk;
+      }
+    },
+  };
+}
+
+function systemReason(error: unknown): { reason: ReasonCode; message: string } | undefined {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  if (!/^E[A-Z]+$/.test(code)) return undefined;
+  if (code === 'EACCES' || code === 'EPERM') return { reason: 'permission-denied', message: 'Permission denied: the account running Saring cannot read this file.' };
+  if (code === 'ENOENT') return { reason: 'not-found', message: 'The file disappeared before it could be read (moved or deleted during the scan).' };
+  return { reason: 'io-error', message: `The file could not be read (${code}); check the disk or network share.` };
+}
+
+/** Error text from a library, cut short: it must never carry file content into a report. */
+function safeMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
+  return text.replace(/[\p{L}\p{N}]{6,}/gu, (w) => (/^\d+$/.test(w) ? '[number]' : w)).slice(0, 160);
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}

@@ -1,0 +1,65 @@
+import type { KeywordSet } from '../model/detector.js';
+
+/** Letters and digits only, lower-case: `No. KTP` -> `noktp`. The key keyword hits are looked up by. */
+export function compactKeyword(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+const WORD_PARTS = /[a-z0-9]+/g;
+
+/**
+ * A regex source matching `keyword` with flexible punctuation between its words:
+ * `no. ktp` matches `No.KTP`, `NO KTP`, `no_ktp`. Parts are separated by at most three
+ * characters that are neither letters, digits nor line breaks, so the pattern stays linear.
+ */
+export function keywordSource(keyword: string): string {
+  const parts = keyword.toLowerCase().match(WORD_PARTS) ?? [];
+  return parts.join('[^A-Za-z0-9\\n]{0,3}');
+}
+
+class CompiledKeywordSet implements KeywordSet {
+  readonly words: readonly string[];
+  /** compact key -> declared word */
+  readonly byKey: ReadonlyMap<string, string>;
+  private readonly labelPattern: RegExp | undefined;
+
+  constructor(words: readonly string[]) {
+    const unique = [...new Set(words.map((w) => w.trim()).filter((w) => compactKeyword(w).length > 0))];
+    this.words = unique;
+    this.byKey = new Map(unique.map((w) => [compactKeyword(w), w]));
+    const sources = [...unique].sort((a, b) => b.length - a.length).map(keywordSource);
+    this.labelPattern = sources.length
+      ? new RegExp(`(?<![A-Za-z0-9])(?:${sources.join('|')})(?![A-Za-z0-9])`, 'gi')
+      : undefined;
+  }
+
+  has(compactKey: string): boolean {
+    return this.byKey.has(compactKey);
+  }
+
+  matchLabel(label: string): string[] {
+    if (!this.labelPattern) return [];
+    const found: string[] = [];
+    this.labelPattern.lastIndex = 0;
+    for (const match of label.matchAll(this.labelPattern)) {
+      const word = this.byKey.get(compactKeyword(match[0]));
+      if (word !== undefined && !found.includes(word)) found.push(word);
+    }
+    return found;
+  }
+}
+
+/**
+ * Compiles a detector's context words (Indonesian and English), matched case-insensitively on
+ * word boundaries — never as substrings (Presidio's "lic" inside "duplicate" is the mistake
+ * to avoid). Build it once at module load.
+ */
+export function keywordSet(words: readonly string[]): KeywordSet {
+  return new CompiledKeywordSet(words);
+}
+
+/** Engine-internal access to the compact keys of a set built by `keywordSet`. */
+export function keywordKeys(set: KeywordSet): ReadonlyMap<string, string> {
+  if (set instanceof CompiledKeywordSet) return set.byKey;
+  return new Map(set.words.map((w) => [compactKeyword(w), w]));
+}

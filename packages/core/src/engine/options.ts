@@ -1,0 +1,61 @@
+import type { Detector } from '../model/detector.js';
+import type { Extractor, ScanLimits } from '../model/extractor.js';
+import type { ConfidenceThreshold } from '../report/mask.js';
+
+const MiB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: Readonly<ScanLimits> = Object.freeze({
+  maxFileBytes: 256 * MiB,
+  maxArchiveDepth: 8,
+  maxArchiveMembers: 10_000,
+  maxExpandedBytes: 400 * MiB,
+  maxCompressionRatio: 100,
+  maxMemberBytes: 100 * MiB,
+  maxFindingsPerFile: 1_000,
+});
+
+/** Options shared by every way of scanning (paths, buffers, streams). */
+export interface ScanOptions {
+  /** The detectors to run, e.g. `allDetectors` from `@saring/detectors` plus your own. */
+  detectors: readonly Detector[];
+  /** Extra extractors, tried before the built-in ones for the formats they declare. */
+  extractors?: readonly Extractor[];
+  /** Findings below this confidence are not reported. Default `medium`. */
+  minConfidence?: ConfidenceThreshold;
+  /** Put raw values in findings (`value`). Default false: only masked values. */
+  reveal?: boolean;
+  /**
+   * Key for finding fingerprints (HMAC-SHA256). Default: the installation key from
+   * `loadOrCreateKey()` (created once with mode 0600 under ~/.config/saring).
+   */
+  fingerprintKey?: Uint8Array | string;
+  limits?: Partial<ScanLimits>;
+  /** Stops the scan; files not yet read are not reported, the summary says `aborted`. */
+  signal?: AbortSignal;
+  /** Files read at the same time. Default 4. */
+  concurrency?: number;
+  /** Run the detectors over file and folder names too. Default true. */
+  scanFileNames?: boolean;
+  /** Per-file time limit in milliseconds; a file over it is `incomplete` with reason `timeout`. Default 120 000. */
+  fileTimeoutMs?: number;
+}
+
+/** Options for walking paths. */
+export interface PathScanOptions extends ScanOptions {
+  /** Follow symbolic links (loops are detected). Default false. */
+  followSymlinks?: boolean;
+  /** gitignore-style patterns to leave out. */
+  exclude?: readonly string[];
+  /** gitignore-style patterns; if given, only matching files are scanned. */
+  include?: readonly string[];
+  /** Honour `.saringignore` files. Default true. */
+  useIgnoreFiles?: boolean;
+}
+
+export function resolveLimits(limits: Partial<ScanLimits> | undefined): ScanLimits {
+  const resolved = { ...DEFAULT_LIMITS, ...limits };
+  for (const [key, value] of Object.entries(resolved)) {
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`Limit ${key} must be a non-negative number (got ${String(value)}).`);
+  }
+  return resolved;
+}

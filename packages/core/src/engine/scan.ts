@@ -1,0 +1,177 @@
+import { basename, dirname } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Detector, Severity } from '../model/detector.js';
+import type { Extractor } from '../model/extractor.js';
+import type { FileReport, ScanEvent, ScanSummary } from '../model/report.js';
+import { UsageError } from '../model/errors.js';
+import { defaultExtractors } from '../extract/index.js';
+import { loadOrCreateKey, parseKey } from '../report/fingerprint.js';
+import { minScoreOf } from '../report/mask.js';
+import { SummaryBuilder } from '../report/summary.js';
+import { BufferSource, FileSource, StreamSource } from '../walk/sources.js';
+import { walk, type WalkEntry } from '../walk/walker.js';
+import { DetectionPlan } from './detection.js';
+import { scanInput, type FileScanDeps, type PendingInput } from './file-scan.js';
+import { resolveLimits, type PathScanOptions, type ScanOptions } from './options.js';
+
+/** Everything a finished scan produced, for callers that do not stream. */
+export interface ScanResult {
+  files: FileReport[];
+  summary: ScanSummary;
+}
+
+function resolveDeps(options: ScanOptions): FileScanDeps {
+  if (!options || !Array.isArray(options.detectors)) throw new UsageError('scan() needs options.detectors, e.g. allDetectors from @saring/detectors.');
+  const key = typeof options.fingerprintKey === 'string' ? parseKey(options.fingerprintKey) : options.fingerprintKey ?? loadOrCreateKey();
+  return {
+    plan: new DetectionPlan(options.detectors),
+    extractors: [...(options.extractors ?? []), ...defaultExtractors],
+    limits: resolveLimits(options.limits),
+    key,
+    reveal: options.reveal ?? false,
+    minScore: minScoreOf(options.minConfidence ?? 'medium'),
+    scanFileNames: options.scanFileNames ?? true,
+    fileTimeoutMs: options.fileTimeoutMs ?? 120_000,
+    signal: options.signal,
+  };
+}
+
+function severityLookup(detectors: readonly Detector[]): (id: string) => Severity | undefined {
+  const map = new Map(detectors.map((d) => [d.id, d.meta.severity]));
+  return (id) => map.get(id);
+}
+
+/** A walk entry that needs no reading becomes its report right away. */
+function reportWithoutReading(entry: Exclude<WalkEntry, { kind: 'file' } | { kind: 'excluded' }>): FileReport {
+  return {
+    path: entry.path,
+    size: 0,
+    format: 'not-read',
+    status: entry.kind,
+    reason: entry.reason,
+    reasonMessage: entry.message,
+    issues: [],
+    findings: [],
+    findingCount: 0,
+    countsByDetector: {},
+    durationMs: 0,
+    bytesRead: 0,
+  };
+}
+
+/**
+ * Scans files, folders and glob patterns. Yields one `file` event per file (archive members
+ * first, then their archive), in walk order, then one `summary` event. Files are read a few at a
+ * time (`concurrency`); memory stays bounded however many files there are.
+ *
+ * ```ts
+ * import { scan } from '@saring/core';
+ * import { allDetectors } from '@saring/detectors';
+ * for await (const event of scan(['/srv/share'], { detectors: allDetectors })) {
+ *   if (event.type === 'file' && event.file.findingCount) console.log(event.file.path);
+ * }
+ * ```
+ */
+export async function* scan(paths: readonly string[], options: PathScanOptions): AsyncGenerator<ScanEvent, void, undefined> {
+  const deps = resolveDeps(options);
+  const summary = new SummaryBuilder();
+  const severityOf = severityLookup(options.detectors);
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const foldersSeen = new Set<string>();
+
+  // Each walked file becomes a promise of its reports; results are yielded in walk order.
+  const queue: Promise<FileReport[]>[] = [];
+  const entries = walk(paths, {
+    followSymlinks: options.followSymlinks ?? false,
+    exclude: options.exclude ?? [],
+    include: options.include ?? [],
+    useIgnoreFiles: options.useIgnoreFiles ?? true,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+
+  const start = (entry: WalkEntry): Promise<FileReport[]> | undefined => {
+    if (entry.kind === 'excluded') return undefined;
+    if (entry.kind !== 'file') return Promise.resolve([reportWithoutReading(entry)]);
+    const folder = dirname(entry.path);
+    let directoryName: string | undefined;
+    if (!foldersSeen.has(folder) && foldersSeen.size < 100_000) {
+      foldersSeen.add(folder);
+      // The folder's own name, once per folder; the roots the user named are not PHI findings.
+      if (!paths.includes(folder) && folder !== '.') directoryName = basename(folder);
+    }
+    const reports: FileReport[] = [];
+    const input: PendingInput = {
+      path: entry.path,
+      name: basename(entry.path),
+      ...(directoryName ? { directoryName } : {}),
+      size: entry.stats.size,
+      depth: 0,
+      open: () => FileSource.open(entry.path),
+      budget: { expandedBytes: 0 },
+    };
+    return scanInput(input, deps, (member) => reports.push(member)).then((report) => [...reports, report]);
+  };
+
+  const drain = function* (reports: FileReport[]): Generator<ScanEvent> {
+    for (const file of reports) {
+      summary.add(file, severityOf);
+      yield { type: 'file', file };
+    }
+  };
+
+  for await (const entry of entries) {
+    const pending = start(entry);
+    if (!pending) continue;
+    queue.push(pending);
+    while (queue.length >= concurrency) yield* drain(await queue.shift()!);
+    if (options.signal?.aborted) break;
+  }
+  while (queue.length) yield* drain(await queue.shift()!);
+  yield { type: 'summary', summary: summary.finish(options.signal?.aborted ?? false) };
+}
+
+/** Options for scanning bytes that are not a file on disk. */
+export interface InputScanOptions extends ScanOptions {
+  /** The file name, used as a format hint and scanned as PHI like any file name. */
+  filename?: string;
+}
+
+async function scanOne(name: string, size: number | undefined, open: PendingInput['open'], options: InputScanOptions): Promise<ScanResult> {
+  const deps = resolveDeps(options);
+  const summary = new SummaryBuilder();
+  const severityOf = severityLookup(options.detectors);
+  const files: FileReport[] = [];
+  const report = await scanInput({ path: name, name: basename(name), size, depth: 0, open, budget: { expandedBytes: 0 } }, deps, (member) => files.push(member));
+  files.push(report);
+  for (const file of files) summary.add(file, severityOf);
+  return { files, summary: summary.finish(options.signal?.aborted ?? false) };
+}
+
+/**
+ * Scans bytes already in memory (an upload, a message body). The report for the buffer itself
+ * is the last in `files`; archive members come before it.
+ */
+export function scanBuffer(bytes: Uint8Array, options: InputScanOptions): Promise<ScanResult> {
+  const name = options.filename ?? 'buffer';
+  return scanOne(name, bytes.byteLength, async () => new BufferSource(bytes), options);
+}
+
+/** Scans a Node stream as it arrives, without holding it in memory. */
+export function scanStream(stream: Readable | AsyncIterable<Uint8Array>, options: InputScanOptions & { size?: number }): Promise<ScanResult> {
+  const name = options.filename ?? 'stream';
+  return scanOne(name, options.size, () => StreamSource.from(stream, options.size), options);
+}
+
+/** Collects a scan's events into files and summary. */
+export async function collect(events: AsyncIterable<ScanEvent>): Promise<ScanResult> {
+  const files: FileReport[] = [];
+  let summary: ScanSummary | undefined;
+  for await (const event of events) {
+    if (event.type === 'file') files.push(event.file);
+    else summary = event.summary;
+  }
+  if (!summary) throw new Error('The scan ended without a summary.');
+  return { files, summary };
+}
+
+export type { Extractor };

@@ -1,0 +1,264 @@
+import type { Candidate, CandidateDetector, DetectView, DetectorMatch, KeywordSet } from '../model/detector.js';
+import type { SegmentContext } from '../model/segment.js';
+import { keywordKeys, keywordSource } from './keywords.js';
+
+/** Longest token the scanner looks at; longer runs are split into sub-runs of groups anyway. */
+const MAX_CODE_LENGTH = 64;
+
+/**
+ * The engine's one pass over a segment. One combined regular expression finds every
+ * candidate kind at once (alphanumeric codes, numbers, e-mail domains, keywords), then
+ * candidates are handed only to the detectors that asked for their kind and length. This is
+ * what keeps Saring within reach of ripgrep: no detector runs its own pass over the text.
+ *
+ * Every alternative is linear: each starts on a token boundary and consumes disjoint
+ * character classes, so there is nothing to backtrack into.
+ */
+export class CandidateScanner {
+  private readonly pattern: RegExp | undefined;
+  private readonly numberDetectors: CandidateDetector[][] = [];
+  private readonly minDigits: number;
+  private readonly maxDigits: number;
+  private readonly codeDetectors: CandidateDetector[];
+  private readonly emailDetectors: CandidateDetector[];
+  /** compact label key -> detectors that read a value after it */
+  private readonly labelDetectors = new Map<string, { detector: CandidateDetector; word: string }[]>();
+  private readonly keywordWords = new Map<string, string>();
+
+  constructor(detectors: readonly CandidateDetector[], extraKeywordSets: readonly KeywordSet[] = []) {
+    let min = Infinity;
+    let max = 0;
+    for (const detector of detectors) {
+      const numbers = detector.triggers.numbers;
+      if (!numbers) continue;
+      min = Math.min(min, numbers.minDigits);
+      max = Math.max(max, numbers.maxDigits);
+      for (let count = numbers.minDigits; count <= numbers.maxDigits; count++) {
+        (this.numberDetectors[count] ??= []).push(detector);
+      }
+    }
+    this.minDigits = min;
+    this.maxDigits = max;
+    this.codeDetectors = detectors.filter((d) => d.triggers.codes);
+    this.emailDetectors = detectors.filter((d) => d.triggers.emails);
+
+    const keywordSets: KeywordSet[] = [...extraKeywordSets];
+    for (const detector of detectors) {
+      if (detector.keywords) keywordSets.push(detector.keywords);
+      const labels = detector.triggers.labels;
+      if (!labels) continue;
+      keywordSets.push(labels);
+      for (const [key, word] of keywordKeys(labels)) {
+        const list = this.labelDetectors.get(key) ?? [];
+        list.push({ detector, word });
+        this.labelDetectors.set(key, list);
+      }
+    }
+    for (const set of keywordSets) for (const [key, word] of keywordKeys(set)) this.keywordWords.set(key, word);
+
+    const alternatives: string[] = [];
+    // 1: code — letters then a digit, or digits then a letter, on a token start.
+    alternatives.push(this.codeDetectors.length ? '(?<![0-9A-Za-z])((?:[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[0-9A-Za-z]*)' : '(\\b\\B)');
+    // 2: number — digit groups joined by single separators, optional leading +.
+    alternatives.push(max > 0 ? '(?<![0-9A-Za-z+])(\\+?[0-9]+(?:[ .\\-/][0-9]+)*)' : '(\\b\\B)');
+    // 3: e-mail domain, anchored on @.
+    alternatives.push(this.emailDetectors.length ? '(@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+)' : '(\\b\\B)');
+    // 4: keywords, longest first.
+    const words = [...this.keywordWords.values()].sort((a, b) => b.length - a.length);
+    alternatives.push(words.length ? `(?<![A-Za-z0-9])(${words.map(keywordSource).join('|')})(?![A-Za-z0-9])` : '(\\b\\B)');
+    this.pattern = max > 0 || this.codeDetectors.length || this.emailDetectors.length || words.length
+      ? new RegExp(alternatives.join('|'), 'gi')
+      : undefined;
+  }
+
+  /**
+   * Finds candidates in `text`, builds the keyword index for context lookups and returns
+   * every detector match whose start lies in `[from, to)`.
+   */
+  scan(text: string, from: number, to: number, context: SegmentContext | undefined, sink: (detector: CandidateDetector, match: DetectorMatch) => void): SegmentView {
+    const view = new SegmentView(text, context);
+    const pattern = this.pattern;
+    if (!pattern) return view;
+
+    // Pass 1: one regex over the text; keywords are indexed, candidates queued.
+    const kinds: number[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(text)) !== null) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (m[4] !== undefined) {
+        view.addKeyword(start, end, compactOf(m[4]));
+        if (start >= from && start < to && this.labelDetectors.size) {
+          kinds.push(4);
+          starts.push(start);
+          ends.push(end);
+        }
+        continue;
+      }
+      if (start < from - MAX_CODE_LENGTH || start >= to) continue;
+      kinds.push(m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3);
+      starts.push(start);
+      ends.push(end);
+    }
+
+    // Pass 2: dispatch, now that context on both sides is known.
+    for (let i = 0; i < kinds.length; i++) {
+      const kind = kinds[i]!;
+      const start = starts[i]!;
+      const end = ends[i]!;
+      if (kind === 2) this.dispatchNumber(text, start, end, from, to, view, sink);
+      else if (kind === 1) {
+        if (start < from || end - start > MAX_CODE_LENGTH) continue;
+        const candidate = makeCandidate('code', start, end, text.slice(start, end), '', false, '');
+        for (const detector of this.codeDetectors) emit(detector, detector.detect(candidate, view), sink);
+      } else if (kind === 3) {
+        if (start < from) continue;
+        const candidate = makeCandidate('email', start, end, text.slice(start, end), '', false, '');
+        for (const detector of this.emailDetectors) emit(detector, detector.detect(candidate, view), sink);
+      } else {
+        const key = compactOf(text.slice(start, end));
+        const targets = this.labelDetectors.get(key);
+        if (!targets) continue;
+        for (const { detector, word } of targets) {
+          const candidate = makeCandidate('keyword', start, end, text.slice(start, end), '', false, word);
+          emit(detector, detector.detect(candidate, view), sink);
+        }
+      }
+    }
+    return view;
+  }
+
+  private dispatchNumber(text: string, start: number, end: number, from: number, to: number, view: SegmentView, sink: (detector: CandidateDetector, match: DetectorMatch) => void): void {
+    const token = text.slice(start, end);
+    // Fast path: one group of digits, by far the most common token.
+    if (ONLY_DIGITS.test(token)) {
+      if (start < from) return;
+      const detectors = this.numberDetectors[token.length];
+      if (!detectors) return;
+      const candidate = makeCandidate('number', start, end, token, token, false, '');
+      for (const detector of detectors) emit(detector, detector.detect(candidate, view), sink);
+      return;
+    }
+    // Several groups: every contiguous run of groups whose digit count some detector wants.
+    const groupStarts: number[] = [];
+    const groupEnds: number[] = [];
+    GROUP.lastIndex = 0;
+    let g: RegExpExecArray | null;
+    while ((g = GROUP.exec(token)) !== null) {
+      groupStarts.push(start + g.index);
+      groupEnds.push(start + g.index + g[0].length);
+    }
+    const plus = token.charCodeAt(0) === 43; // '+'
+    const last = groupStarts.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const runStart = i === 0 && plus ? start : groupStarts[i]!;
+      if (runStart < from || runStart >= to) continue;
+      let count = 0;
+      let digits = '';
+      for (let j = i; j <= last; j++) {
+        count += groupEnds[j]! - groupStarts[j]!;
+        if (count > this.maxDigits) break;
+        digits += text.slice(groupStarts[j]!, groupEnds[j]!);
+        if (count < this.minDigits) continue;
+        const detectors = this.numberDetectors[count];
+        if (!detectors) continue;
+        const runEnd = groupEnds[j]!;
+        const candidate = makeCandidate('number', runStart, runEnd, text.slice(runStart, runEnd), digits, i !== 0 || j !== last, '');
+        for (const detector of detectors) emit(detector, detector.detect(candidate, view), sink);
+      }
+    }
+  }
+}
+
+const ONLY_DIGITS = /^[0-9]+$/;
+const GROUP = /[0-9]+/g;
+
+function compactOf(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+function makeCandidate(kind: Candidate['kind'], start: number, end: number, text: string, digits: string, partOfLongerNumber: boolean, keyword: string): Candidate {
+  return { kind, start, end, text, digits, partOfLongerNumber, keyword };
+}
+
+function emit(detector: CandidateDetector, result: DetectorMatch | readonly DetectorMatch[] | undefined, sink: (detector: CandidateDetector, match: DetectorMatch) => void): void {
+  if (result === undefined) return;
+  if (Array.isArray(result)) for (const match of result as readonly DetectorMatch[]) sink(detector, match);
+  else sink(detector, result as DetectorMatch);
+}
+
+/** The read-only view detectors get: text, context, and the keyword index of this segment. */
+export class SegmentView implements DetectView {
+  private readonly kwStarts: number[] = [];
+  private readonly kwEnds: number[] = [];
+  private readonly kwKeys: string[] = [];
+  private readonly labelCache = new Map<KeywordSet, Map<string, string[]>>();
+
+  constructor(
+    readonly text: string,
+    readonly context: SegmentContext | undefined,
+  ) {}
+
+  addKeyword(start: number, end: number, key: string): void {
+    this.kwStarts.push(start);
+    this.kwEnds.push(end);
+    this.kwKeys.push(key);
+  }
+
+  /** Keyword spans overlapping `[from, to)`. */
+  keywordSpans(from: number, to: number): [number, number][] {
+    const spans: [number, number][] = [];
+    for (let i = 0; i < this.kwStarts.length; i++) {
+      if (this.kwEnds[i]! > from && this.kwStarts[i]! < to) spans.push([this.kwStarts[i]!, this.kwEnds[i]!]);
+    }
+    return spans;
+  }
+
+  fieldLabel(offset: number): string | undefined {
+    return this.context?.fields?.labelAt(offset) ?? this.context?.label;
+  }
+
+  contextWords(words: KeywordSet, start: number, end: number, window: number): string[] {
+    const keys = keywordKeys(words);
+    const found: { word: string; distance: number }[] = [];
+    const label = this.fieldLabel(start);
+    if (label !== undefined) {
+      for (const word of this.labelWords(words, label)) found.push({ word, distance: 0 });
+    }
+    const starts = this.kwStarts;
+    // Binary search for the first keyword that can be in the window.
+    let lo = 0;
+    let hi = starts.length;
+    const min = start - window;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.kwEnds[mid]! < min) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < starts.length && starts[i]! <= end + window; i++) {
+      const kwStart = starts[i]!;
+      const kwEnd = this.kwEnds[i]!;
+      if (kwEnd > start && kwStart < end) continue; // inside the candidate itself
+      const word = keys.get(this.kwKeys[i]!);
+      if (word === undefined) continue;
+      const distance = kwEnd <= start ? start - kwEnd : kwStart - end;
+      if (distance <= window) found.push({ word, distance });
+    }
+    found.sort((a, b) => a.distance - b.distance);
+    const words2: string[] = [];
+    for (const f of found) if (!words2.includes(f.word)) words2.push(f.word);
+    return words2;
+  }
+
+  private labelWords(words: KeywordSet, label: string): string[] {
+    let perSet = this.labelCache.get(words);
+    if (!perSet) this.labelCache.set(words, (perSet = new Map()));
+    let hit = perSet.get(label);
+    if (!hit) perSet.set(label, (hit = words.matchLabel(label.replace(/_/g, ' '))));
+    return hit;
+  }
+}
+

@@ -1,0 +1,18 @@
+/**
+ * @saring/core — the engine: walks and streams inputs, sniffs formats, extracts located text,
+ * runs detectors in one pass, and reports masked findings.
+ */
+export * from './model/index.js';
+export { scan, scanBuffer, scanStream, collect, type ScanResult, type InputScanOptions } from './engine/scan.js';
+export { DEFAULT_LIMITS, resolveLimits, type ScanOptions, type PathScanOptions } from './engine/options.js';
+export { DetectionPlan } from './engine/detection.js';
+export { keywordSet, compactKeyword } from './engine/keywords.js';
+export { defaultExtractors, csvExtractor, textExtractor, decodeText, windows } from './extract/index.js';
+export { sniff, detectTextEncoding, isTextFormat, SNIFF_BYTES } from './sniff/sniff.js';
+export { TextChunkDecoder } from './sniff/decoder.js';
+export { walk, IGNORE_FILE_NAME, type WalkEntry, type WalkOptions } from './walk/walker.js';
+export { FileSource, BufferSource, StreamSource } from './walk/sources.js';
+export { fingerprint, loadOrCreateKey, parseKey, defaultKeyPath } from './report/fingerprint.js';
+export { maskMiddle, maskAllAlphanumerics, confidenceOf, minScoreOf, MEDIUM_SCORE, HIGH_SCORE, MASK_CHAR, type ConfidenceThreshold } from './report/mask.js';
+export { formatBytes } from './engine/file-scan.js';
+export const VERSION = '0.1.0';

@@ -1,0 +1,6 @@
+export * from './locator.js';
+export * from './segment.js';
+export * from './detector.js';
+export * from './report.js';
+export * from './errors.js';
+export * from './extractor.js';

@@ -1,0 +1,44 @@
+import type { Locator } from './locator.js';
+
+/**
+ * Labelled sub-ranges of a segment: table cells under a column header, JSON values under
+ * their key, form fields under their label. A detector asks for the label at an offset
+ * (a column header counts as context for every cell below it); the engine asks for the
+ * locator only when it reports a finding, so a million cells cost no objects.
+ */
+export interface FieldMap {
+  /** The label of the field that contains `offset` (a column header, key, form label), if any. */
+  labelAt(offset: number): string | undefined;
+  /** Where `offset` sits, precise enough for a report (a cell, a pointer). */
+  locatorAt(offset: number): Locator | undefined;
+}
+
+/** What a detector needs beside the text. */
+export interface SegmentContext {
+  /** A label that applies to the whole segment: a JSON key, a form field name, `PID-5`, a DICOM keyword. */
+  label?: string;
+  /** Labelled sub-ranges for tabular and structured text. */
+  fields?: FieldMap;
+  /** Where the text came from when that changes its meaning (`file-name`, `ocr`, `metadata`, `comment`). */
+  source?: 'content' | 'file-name' | 'metadata' | 'comment' | 'ocr';
+  /** OCR confidence 0..100 for text read from pixels; a low value lowers the finding's confidence. */
+  ocrConfidence?: number;
+}
+
+/**
+ * One piece of text an extractor hands to the detectors.
+ *
+ * Large text arrives as a series of overlapping segments. The engine reports a match only
+ * when it starts inside `[reportFrom, reportTo)`, so a match that spans a chunk boundary is
+ * found exactly once, and the overlap before `reportFrom` gives detectors their context.
+ */
+export interface Segment {
+  text: string;
+  /** Where offset 0 of `text` is. For `text` locators the engine derives line and column per finding. */
+  locator: Locator;
+  context?: SegmentContext;
+  /** First offset this segment owns (default 0). */
+  reportFrom?: number;
+  /** Offset after the last one this segment owns (default `text.length`). */
+  reportTo?: number;
+}
