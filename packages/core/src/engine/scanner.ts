@@ -45,6 +45,7 @@ export class CandidateScanner {
     const keywordSets: KeywordSet[] = [...extraKeywordSets];
     for (const detector of detectors) {
       if (detector.keywords) keywordSets.push(detector.keywords);
+      if (detector.negativeKeywords) keywordSets.push(detector.negativeKeywords);
       const labels = detector.triggers.labels;
       if (!labels) continue;
       keywordSets.push(labels);

@@ -127,6 +127,11 @@ interface DetectorBase {
   /** Context words; the engine finds them in the same pass as the candidates. */
   readonly keywords?: KeywordSet;
   /**
+   * Words that make a candidate something else when they are near (`kartu kredit` next to 16
+   * digits). Indexed in the same pass; query them with `view.contextWords`.
+   */
+  readonly negativeKeywords?: KeywordSet;
+  /**
    * Masks a normalized value for display. The default keeps a few characters at each end.
    * NIK masking hides digits 7–12 (birth date and sex): `3174********0001`.
    */
