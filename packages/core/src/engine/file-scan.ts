@@ -1,5 +1,5 @@
 import type { ByteSource, ExtractContext, ExtractInput, Extractor, MemberInput, ScanLimits } from '../model/extractor.js';
-import type { FileReport, ReasonCode } from '../model/report.js';
+import type { FileReport, Finding, ReasonCode } from '../model/report.js';
 import type { Segment } from '../model/segment.js';
 import { ScanError, isIncompleteReason } from '../model/errors.js';
 import { sniff } from '../sniff/sniff.js';
@@ -36,6 +36,7 @@ export interface FileScanDeps {
   scanFileNames: boolean;
   fileTimeoutMs: number;
   signal: AbortSignal | undefined;
+  onFinding: ((finding: Finding, path: string) => void) | undefined;
 }
 
 /** One input to scan: a file, a buffer, a stream or an archive member. */
@@ -127,8 +128,14 @@ export async function scanInput(input: PendingInput, deps: FileScanDeps, emit: (
 function detectSegment(segment: Segment, builder: FileReportBuilder, deps: FileScanDeps): void {
   const { matches, view } = deps.plan.detect(segment, deps.minScore);
   for (const raw of matches) {
-    if (builder.keepsDetail) builder.addFinding(toFinding(raw, segment, view, { key: deps.key, reveal: deps.reveal }));
+    if (!builder.keepsDetail && !deps.onFinding) {
+      builder.countOnly(raw.detector.id);
+      continue;
+    }
+    const finding = toFinding(raw, segment, view, { key: deps.key, reveal: deps.reveal });
+    if (builder.keepsDetail) builder.addFinding(finding);
     else builder.countOnly(raw.detector.id);
+    deps.onFinding?.(finding, builder.path);
   }
 }
 

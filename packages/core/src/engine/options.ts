@@ -1,5 +1,6 @@
 import type { Detector } from '../model/detector.js';
 import type { Extractor, ScanLimits } from '../model/extractor.js';
+import type { Finding } from '../model/report.js';
 import type { ConfidenceThreshold } from '../report/mask.js';
 
 const MiB = 1024 * 1024;
@@ -38,6 +39,12 @@ export interface ScanOptions {
   scanFileNames?: boolean;
   /** Per-file time limit in milliseconds; a file over it is `incomplete` with reason `timeout`. Default 120 000. */
   fileTimeoutMs?: number;
+  /**
+   * Called with every finding as soon as it is final (masked unless `reveal`), before the file is
+   * done, with the path of the file (or archive member) it is in. Lets a caller act early, e.g. a
+   * gate that aborts `signal` once a blocking finding is certain (`stopAtFirst`). Must not throw.
+   */
+  onFinding?: (finding: Finding, path: string) => void;
 }
 
 /** Options for walking paths. */

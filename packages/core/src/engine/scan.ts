@@ -33,6 +33,7 @@ function resolveDeps(options: ScanOptions): FileScanDeps {
     scanFileNames: options.scanFileNames ?? true,
     fileTimeoutMs: options.fileTimeoutMs ?? 120_000,
     signal: options.signal,
+    onFinding: options.onFinding,
   };
 }
 
