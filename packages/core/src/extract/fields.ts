@@ -1,0 +1,117 @@
+import type { Locator } from '../model/locator.js';
+import type { FieldMap, Segment, SegmentContext } from '../model/segment.js';
+
+/** Characters of values batched into one segment before it is handed to the detectors. */
+export const FIELD_BATCH_CHARS = 256 * 1024;
+
+/**
+ * The labelled values of one batch: flat arrays, searched by binary search. A detector asks
+ * for the label at an offset (a JSON key, an HL7 field name, a form field name); the engine
+ * asks for the locator only when it reports a finding.
+ */
+class BatchFieldMap implements FieldMap {
+  constructor(
+    private readonly starts: readonly number[],
+    private readonly ends: readonly number[],
+    private readonly labels: readonly (string | undefined)[],
+    private readonly locators: readonly Locator[],
+  ) {}
+
+  private indexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid]! <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // `end` is inclusive so a match ending a value still maps to it.
+    return found >= 0 && offset <= this.ends[found]! ? found : -1;
+  }
+
+  labelAt(offset: number): string | undefined {
+    const i = this.indexAt(offset);
+    return i < 0 ? undefined : this.labels[i];
+  }
+
+  locatorAt(offset: number): Locator | undefined {
+    const i = this.indexAt(offset);
+    return i < 0 ? undefined : this.locators[i];
+  }
+}
+
+/**
+ * Collects many small labelled values (JSON values, HL7 fields, form fields, document
+ * properties) into one segment, one value per line, so a file with a million values costs a
+ * few detector passes rather than a million. Values may be joined by a space instead of a line
+ * break when they belong together (the components of an HL7 name).
+ */
+export class FieldBatch {
+  private parts: string[] = [];
+  private length = 0;
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private labels: (string | undefined)[] = [];
+  private locators: Locator[] = [];
+
+  constructor(
+    private readonly source: SegmentContext['source'] = 'content',
+    private readonly limitChars = FIELD_BATCH_CHARS,
+  ) {}
+
+  /** Characters collected so far. */
+  get size(): number {
+    return this.length;
+  }
+
+  /** True once the batch should be taken (`take`) before adding more. */
+  get full(): boolean {
+    return this.length >= this.limitChars;
+  }
+
+  /** Adds one value; `joiner` is written after it (`\n` by default). Empty values are skipped. */
+  add(value: string, label: string | undefined, locator: Locator, joiner: '\n' | ' ' = '\n'): void {
+    if (value.length === 0) return;
+    this.starts.push(this.length);
+    this.ends.push(this.length + value.length);
+    this.labels.push(label);
+    this.locators.push(locator);
+    this.parts.push(value, joiner);
+    this.length += value.length + 1;
+  }
+
+  /** Replaces the joiner after the last value (used to close a group joined by spaces). */
+  endLine(): void {
+    if (this.parts.length && this.parts[this.parts.length - 1] === ' ') this.parts[this.parts.length - 1] = '\n';
+  }
+
+  /** The collected values as one segment, or undefined when empty; the batch starts over. */
+  take(): Segment | undefined {
+    if (this.starts.length === 0) return undefined;
+    const segment: Segment = {
+      text: this.parts.join(''),
+      locator: this.locators[0]!,
+      context: { source: this.source, fields: new BatchFieldMap(this.starts, this.ends, this.labels, this.locators) },
+    };
+    this.parts = [];
+    this.length = 0;
+    this.starts = [];
+    this.ends = [];
+    this.labels = [];
+    this.locators = [];
+    return segment;
+  }
+}
+
+/** `birthDate` -> `birth date`, `no_bpjs` -> `no bpjs`, `ihs-number` -> `ihs number`. */
+export function humanizeKey(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/[_\-.]+/g, ' ')
+    .toLowerCase()
+    .trim();
+}
