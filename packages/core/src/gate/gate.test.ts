@@ -57,8 +57,9 @@ describe('findingBlocks', () => {
   });
 });
 
-function report(overrides: Partial<FileReport> & Record<string, unknown>): FileReport {
-  return { path: 'a.txt', size: 1, format: 'text', status: 'scanned', issues: [], findings: [], findingCount: 0, countsByDetector: {}, durationMs: 0, bytesRead: 1, ...overrides };
+/** A file report; `classification` is partial here (only its label matters to the gate). */
+function report(overrides: Record<string, unknown>): FileReport {
+  return { path: 'a.txt', size: 1, format: 'text', status: 'scanned', issues: [], findings: [], findingCount: 0, countsByDetector: {}, durationMs: 0, bytesRead: 1, ...overrides } as FileReport;
 }
 
 describe('verdictOf (fail closed)', () => {

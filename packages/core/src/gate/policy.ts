@@ -113,9 +113,9 @@ export function findingBlocks(policy: Policy, finding: { detector: string; sever
 }
 
 /**
- * A file's label. File classification (issue 4) reports it on the file report; until a report
- * carries one, the gate derives a conservative label from the findings: any health-category
- * finding makes the file `sensitive-health`, any other finding `personal`.
+ * A file's label: `classification.label` from file classification when the report has one;
+ * otherwise (a report without classification) a conservative label from the findings: any
+ * health-category finding makes the file `sensitive-health`, any other finding `personal`.
  */
 export function labelOf(file: FileReport): FileLabel {
   const reported = reportedLabel(file);
