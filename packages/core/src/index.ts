@@ -15,5 +15,7 @@ export { FileSource, BufferSource, StreamSource } from './walk/sources.js';
 export { fingerprint, loadOrCreateKey, parseKey, defaultKeyPath } from './report/fingerprint.js';
 export { maskMiddle, maskAllAlphanumerics, confidenceOf, minScoreOf, MEDIUM_SCORE, HIGH_SCORE, MASK_CHAR, type ConfidenceThreshold } from './report/mask.js';
 export { formatBytes } from './engine/file-scan.js';
+export { FileEvidence, MAX_PEOPLE_COUNTED, MIN_DOCUMENT_CONFIDENCE, isPersonIdentifier } from './engine/file-evidence.js';
+export { meetsFailThreshold, parseFailOn, FAIL_ON_VALUES, type FailOn } from './report/fail-on.js';
 export * from './gate/index.js';
 export const VERSION = '0.1.0';

@@ -1,4 +1,4 @@
-import { isCandidateDetector, type CandidateDetector, type Detector, type SegmentDetector } from '../model/detector.js';
+import { isCandidateDetector, type CandidateDetector, type Detector, type KeywordSet, type SegmentDetector } from '../model/detector.js';
 import type { Segment } from '../model/segment.js';
 import { UsageError } from '../model/errors.js';
 import { CandidateScanner, SegmentView } from './scanner.js';
@@ -14,7 +14,11 @@ export class DetectionPlan {
   private readonly segmentDetectors: SegmentDetector[];
   private readonly order: Map<Detector, number>;
 
-  constructor(detectors: readonly Detector[]) {
+  /** Candidate detectors that also read structured segments (`scanFields`). */
+  private readonly fieldDetectors: CandidateDetector[];
+
+  /** `extraKeywords`: words found in the same pass for file classifiers (their titles and labels). */
+  constructor(detectors: readonly Detector[], extraKeywords: readonly KeywordSet[] = []) {
     const problems: string[] = [];
     const seen = new Set<string>();
     for (const d of detectors) {
@@ -27,7 +31,8 @@ export class DetectionPlan {
     if (problems.length) throw new UsageError(problems);
     this.detectors = detectors;
     this.order = new Map(detectors.map((d, i) => [d, i]));
-    this.scanner = new CandidateScanner(detectors.filter(isCandidateDetector) as CandidateDetector[]);
+    this.scanner = new CandidateScanner(detectors.filter(isCandidateDetector) as CandidateDetector[], extraKeywords);
+    this.fieldDetectors = detectors.filter((d): d is CandidateDetector => isCandidateDetector(d) && typeof d.scanFields === 'function');
     this.segmentDetectors = detectors.filter((d): d is SegmentDetector => !isCandidateDetector(d));
   }
 
@@ -48,6 +53,10 @@ export class DetectionPlan {
     const view = this.scanner.scan(segment.text, from, to, segment.context, accept);
     for (const detector of this.segmentDetectors) {
       for (const match of detector.scan(view)) accept(detector, match);
+    }
+    const context = segment.context;
+    if (context && (context.fields || context.label !== undefined || context.source === 'file-name')) {
+      for (const detector of this.fieldDetectors) for (const match of detector.scanFields!(view)) accept(detector, match);
     }
     return { matches: resolveOverlaps(matches, this.order), view };
   }

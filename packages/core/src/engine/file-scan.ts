@@ -6,6 +6,8 @@ import { sniff } from '../sniff/sniff.js';
 import { FileReportBuilder } from '../report/file-report.js';
 import type { DetectionPlan } from './detection.js';
 import { toFinding } from './findings.js';
+import { FileEvidence } from './file-evidence.js';
+import type { FileClassifier } from '../model/classification.js';
 
 /** Human names for formats in messages. */
 const FORMAT_NAMES: Readonly<Record<string, string>> = {
@@ -37,6 +39,10 @@ export interface FileScanDeps {
   fileTimeoutMs: number;
   signal: AbortSignal | undefined;
   onFinding: ((finding: Finding, path: string) => void) | undefined;
+  /** Document classifiers run at the end of each file (model/classification.ts). */
+  classifiers: readonly FileClassifier[];
+  /** Compact keys of the classifiers' keywords (computed once per scan). */
+  classifierKeys: ReadonlySet<string>;
 }
 
 /** One input to scan: a file, a buffer, a stream or an archive member. */
@@ -59,12 +65,15 @@ export interface PendingInput {
 export async function scanInput(input: PendingInput, deps: FileScanDeps, emit: (report: FileReport) => void): Promise<FileReport> {
   const { limits } = deps;
   const builder = new FileReportBuilder(input.path, input.size ?? 0, limits.maxFindingsPerFile);
+  // Label, people count and document classes: every report leaves with them (classification.ts).
+  const evidence = new FileEvidence(deps.classifiers, deps.classifierKeys);
+  builder.classify = (report) => evidence.classify(report);
   const timeout = AbortSignal.timeout(deps.fileTimeoutMs);
   const signal = deps.signal ? AbortSignal.any([deps.signal, timeout]) : timeout;
 
   if (deps.scanFileNames) {
-    detectSegment({ text: input.name, locator: { kind: 'file-name', part: 'name' }, context: { source: 'file-name' } }, builder, deps);
-    if (input.directoryName) detectSegment({ text: input.directoryName, locator: { kind: 'file-name', part: 'directory' }, context: { source: 'file-name' } }, builder, deps);
+    detectSegment({ text: input.name, locator: { kind: 'file-name', part: 'name' }, context: { source: 'file-name' } }, builder, deps, evidence);
+    if (input.directoryName) detectSegment({ text: input.directoryName, locator: { kind: 'file-name', part: 'directory' }, context: { source: 'file-name' } }, builder, deps, evidence);
   }
   if (input.size !== undefined && input.size > limits.maxFileBytes) {
     builder.format = 'not-read';
@@ -93,7 +102,7 @@ export async function scanInput(input: PendingInput, deps: FileScanDeps, emit: (
     const context = extractContext(input, deps, builder, signal, emit);
     for await (const segment of extractor.extract(extractInput, context)) {
       if (signal.aborted) break;
-      detectSegment(segment, builder, deps);
+      detectSegment(segment, builder, deps, evidence);
     }
     if (signal.aborted) {
       const reason: ReasonCode = deps.signal?.aborted ? 'aborted' : 'timeout';
@@ -125,8 +134,9 @@ export async function scanInput(input: PendingInput, deps: FileScanDeps, emit: (
   }
 }
 
-function detectSegment(segment: Segment, builder: FileReportBuilder, deps: FileScanDeps): void {
+function detectSegment(segment: Segment, builder: FileReportBuilder, deps: FileScanDeps, evidence: FileEvidence): void {
   const { matches, view } = deps.plan.detect(segment, deps.minScore);
+  evidence.observe(segment, view, matches);
   for (const raw of matches) {
     if (!builder.keepsDetail && !deps.onFinding) {
       builder.countOnly(raw.detector.id);

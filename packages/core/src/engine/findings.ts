@@ -115,6 +115,7 @@ export function toFinding(raw: RawMatch, segment: Segment, view: SegmentView, op
     fingerprint: fingerprint(options.key, detector.id, match.value),
     explanation: match.explanation,
   };
+  if (match.child) finding.child = true;
   if (options.reveal) finding.value = match.value;
   return finding;
 }

@@ -1,4 +1,5 @@
 import type { Detector } from '../model/detector.js';
+import type { FileClassifier } from '../model/classification.js';
 import type { Extractor, ScanLimits } from '../model/extractor.js';
 import type { Finding } from '../model/report.js';
 import type { ConfidenceThreshold } from '../report/mask.js';
@@ -19,6 +20,12 @@ export const DEFAULT_LIMITS: Readonly<ScanLimits> = Object.freeze({
 export interface ScanOptions {
   /** The detectors to run, e.g. `allDetectors` from `@saring/detectors` plus your own. */
   detectors: readonly Detector[];
+  /**
+   * Document classifiers run at the end of every file and archive member, e.g. `allClassifiers`
+   * from `@saring/detectors`. Without them files still get their UU PDP label, people count and
+   * risk (`classification`), but no document classes.
+   */
+  classifiers?: readonly FileClassifier[];
   /** Extra extractors, tried before the built-in ones for the formats they declare. */
   extractors?: readonly Extractor[];
   /** Findings below this confidence are not reported. Default `medium`. */

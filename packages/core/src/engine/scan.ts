@@ -11,6 +11,7 @@ import { SummaryBuilder } from '../report/summary.js';
 import { BufferSource, FileSource, StreamSource } from '../walk/sources.js';
 import { walk, type WalkEntry } from '../walk/walker.js';
 import { DetectionPlan } from './detection.js';
+import { classifierKeys } from './file-evidence.js';
 import { scanInput, type FileScanDeps, type PendingInput } from './file-scan.js';
 import { resolveLimits, type PathScanOptions, type ScanOptions } from './options.js';
 
@@ -24,7 +25,7 @@ function resolveDeps(options: ScanOptions): FileScanDeps {
   if (!options || !Array.isArray(options.detectors)) throw new UsageError('scan() needs options.detectors, e.g. allDetectors from @saring/detectors.');
   const key = typeof options.fingerprintKey === 'string' ? parseKey(options.fingerprintKey) : options.fingerprintKey ?? loadOrCreateKey();
   return {
-    plan: new DetectionPlan(options.detectors),
+    plan: new DetectionPlan(options.detectors, (options.classifiers ?? []).map((c) => c.keywords)),
     extractors: [...(options.extractors ?? []), ...defaultExtractors],
     limits: resolveLimits(options.limits),
     key,
@@ -34,6 +35,8 @@ function resolveDeps(options: ScanOptions): FileScanDeps {
     fileTimeoutMs: options.fileTimeoutMs ?? 120_000,
     signal: options.signal,
     onFinding: options.onFinding,
+    classifiers: options.classifiers ?? [],
+    classifierKeys: classifierKeys(options.classifiers ?? []),
   };
 }
 

@@ -21,6 +21,12 @@ export interface DetectorMeta {
   description: string;
   /** Where the rule comes from (a section of domain.md, a regulation). */
   reference?: string;
+  /**
+   * True for detectors whose values each point at one person (NIK, patient name, BPJS card,
+   * medical-record number): the engine counts distinct people with them and a file needs one
+   * for health data to make it `sensitive-health` (model/classification.ts).
+   */
+  identifiesPerson?: boolean;
 }
 
 /** The result of checking a value beyond its shape. A named union, never a tri-state boolean. */
@@ -48,6 +54,8 @@ export interface DetectorMatch {
   /** 0..1. */
   score: number;
   explanation: Explanation;
+  /** The person is a child (`An.`, `By.` honorific, age under 18): UU 27/2022 Art. 4(2)(e) `data anak`. */
+  child?: true;
 }
 
 /** The kinds of candidates the engine's one-pass scanner finds. */
@@ -147,6 +155,13 @@ interface DetectorBase {
 export interface CandidateDetector extends DetectorBase {
   readonly triggers: Triggers;
   detect(candidate: Candidate, view: DetectView): DetectorMatch | readonly DetectorMatch[] | undefined;
+  /**
+   * Optional: reads values that no candidate announces, in structured segments only — those
+   * with field labels (table cells under a `nama_pasien` header), a segment label (`PID-5`,
+   * DICOM `PatientName`) or a file name (`context.source === 'file-name'`). Never called for
+   * plain text, so it costs nothing there. Must be linear in the segment length.
+   */
+  scanFields?(view: DetectView): readonly DetectorMatch[];
 }
 
 /**

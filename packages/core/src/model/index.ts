@@ -2,5 +2,6 @@ export * from './locator.js';
 export * from './segment.js';
 export * from './detector.js';
 export * from './report.js';
+export * from './classification.js';
 export * from './errors.js';
 export * from './extractor.js';

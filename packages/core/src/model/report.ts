@@ -1,5 +1,6 @@
 import type { ConfidenceLevel, DataCategory, Explanation, Severity } from './detector.js';
 import type { Locator } from './locator.js';
+import type { FileClassification, PdpLabel } from './classification.js';
 
 /** What happened to one file (or archive member). */
 export type FileStatus = 'scanned' | 'skipped' | 'failed' | 'incomplete';
@@ -50,6 +51,11 @@ export interface Finding {
    */
   fingerprint: string;
   explanation: Explanation;
+  /**
+   * The person is a child: the finding is also UU 27/2022 Art. 4(2)(e) `data anak` (specific
+   * personal data) on top of its `category`. Absent otherwise.
+   */
+  child?: true;
   /** Only with `reveal: true`. */
   value?: string;
 }
@@ -84,6 +90,8 @@ export interface FileReport {
   durationMs: number;
   /** Number of bytes read from the file's content. */
   bytesRead: number;
+  /** The UU PDP label, people count, risk and document classes (model/classification.ts). */
+  classification?: FileClassification;
 }
 
 export interface ScanSummary {
@@ -104,6 +112,12 @@ export interface ScanSummary {
   durationMs: number;
   /** True when the scan was stopped by its AbortSignal. */
   aborted: boolean;
+  /** Files per UU PDP label (`public`, `personal`, `sensitive-health`). */
+  filesByLabel: Record<PdpLabel, number>;
+  /** Files (and archive members) per document class, `template` included. */
+  filesByDocumentClass: Record<string, number>;
+  /** Files flagged `bulkExport` (identifiers of more than 100 distinct people). */
+  bulkExports: number;
 }
 
 export type ScanEvent = { type: 'file'; file: FileReport } | { type: 'summary'; summary: ScanSummary };

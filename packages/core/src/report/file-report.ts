@@ -1,4 +1,5 @@
 import type { FileIssue, FileReport, FileStatus, Finding, ReasonCode } from '../model/report.js';
+import type { FileClassification } from '../model/classification.js';
 
 /** Accumulates one file's report while it is read; bounded however many findings there are. */
 export class FileReportBuilder {
@@ -10,6 +11,8 @@ export class FileReportBuilder {
   format = 'unknown';
   encoding: string | undefined;
   bytesRead = 0;
+  /** Set by the engine: computes the file's label and document classes when the report is finished. */
+  classify: ((report: Omit<FileReport, 'classification'>) => FileClassification) | undefined;
   private readonly started = performance.now();
 
   constructor(
@@ -60,8 +63,11 @@ export class FileReportBuilder {
       durationMs: Math.round((performance.now() - this.started) * 10) / 10,
       bytesRead: this.bytesRead,
     };
-    if (status) return { ...base, status: status.status, reason: status.reason, reasonMessage: status.message };
-    if (this.incompleteReason) return { ...base, status: 'incomplete', reason: this.incompleteReason.code, reasonMessage: this.incompleteReason.message };
-    return { ...base, status: 'scanned' };
+    let report: FileReport;
+    if (status) report = { ...base, status: status.status, reason: status.reason, reasonMessage: status.message };
+    else if (this.incompleteReason) report = { ...base, status: 'incomplete', reason: this.incompleteReason.code, reasonMessage: this.incompleteReason.message };
+    else report = { ...base, status: 'scanned' };
+    if (this.classify) report.classification = this.classify(report);
+    return report;
   }
 }

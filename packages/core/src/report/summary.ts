@@ -1,5 +1,6 @@
 import { CONFIDENCE_LEVELS, SEVERITIES, type ConfidenceLevel, type Severity } from '../model/detector.js';
 import type { FileReport, ScanSummary } from '../model/report.js';
+import { PDP_LABELS, type PdpLabel } from '../model/classification.js';
 
 /** Counts file reports into a scan summary as they stream by. */
 export class SummaryBuilder {
@@ -18,6 +19,9 @@ export class SummaryBuilder {
     bytesRead: 0,
     durationMs: 0,
     aborted: false,
+    filesByLabel: Object.fromEntries(PDP_LABELS.map((l) => [l, 0])) as Record<PdpLabel, number>,
+    filesByDocumentClass: {},
+    bulkExports: 0,
   };
   private readonly started = performance.now();
 
@@ -36,6 +40,12 @@ export class SummaryBuilder {
     }
     // Confidence is known per detailed finding only; counted ones beyond the cap are not split.
     for (const finding of file.findings) s.findingsByConfidence[finding.confidence]++;
+    const classification = file.classification;
+    if (classification) {
+      s.filesByLabel[classification.label]++;
+      if (classification.bulkExport) s.bulkExports++;
+      for (const document of classification.documents) s.filesByDocumentClass[document.id] = (s.filesByDocumentClass[document.id] ?? 0) + 1;
+    }
   }
 
   finish(aborted: boolean): ScanSummary {

@@ -1,0 +1,172 @@
+import type { DocumentClass, FileClassification, FileClassifier, FileFacts, PdpLabel } from '../model/classification.js';
+import { BULK_EXPORT_PEOPLE } from '../model/classification.js';
+import type { Detector } from '../model/detector.js';
+import type { FileReport } from '../model/report.js';
+import type { Segment } from '../model/segment.js';
+import { compactKeyword } from './keywords.js';
+import type { RawMatch } from './findings.js';
+import type { SegmentView } from './scanner.js';
+
+/**
+ * Distinct values tracked per person-identifying detector. Beyond it the count stops growing
+ * (`peopleCapped`): memory stays bounded however large the export. 10 000 is far above the
+ * bulk-export line (100), so the flag is exact.
+ */
+export const MAX_PEOPLE_COUNTED = 10_000;
+
+/** Risk points per label, before people and children are added (0..100 overall). */
+const LABEL_RISK: Readonly<Record<PdpLabel, number>> = { public: 0, personal: 25, 'sensitive-health': 55 };
+/** Points per factor of ten people: 1 person +0, 10 +12, 100 +24, 1000 +36. */
+const RISK_PER_DECADE_OF_PEOPLE = 12;
+const CHILD_RISK = 10;
+/** A document class below this confidence is not reported. */
+export const MIN_DOCUMENT_CONFIDENCE = 0.5;
+
+/**
+ * 53-bit string hash (cyrb53). Distinct people are counted by hashing values in memory only for
+ * the duration of one file; nothing of it is reported, so a fast unkeyed hash is enough here
+ * (report fingerprints stay keyed HMACs).
+ */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * What one file's scan has seen so far, for its label and document classes: distinct people
+ * per identifying detector, health and person evidence, classifier keywords, table rows with a
+ * person. Fed by the engine for every match (also those beyond the detailed-findings cap).
+ */
+export class FileEvidence {
+  private readonly people = new Map<string, Set<number>>();
+  private peopleCapped = false;
+  private personFindings = 0;
+  private healthFindings = 0;
+  private child = false;
+  private umum = false;
+  private readonly keywordCounts = new Map<string, number>();
+  private readonly personRows = new Set<number>();
+  private personRowsCapped = false;
+
+  constructor(
+    private readonly classifiers: readonly FileClassifier[],
+    private readonly classifierKeys: ReadonlySet<string>,
+  ) {}
+
+  /** Records the matches and the classifier keywords of one segment. */
+  observe(segment: Segment, view: SegmentView, matches: readonly RawMatch[]): void {
+    const fromName = segment.context?.source === 'file-name';
+    for (const { detector, match } of matches) {
+      if (match.child) this.child = true;
+      if (detector.meta.category === 'umum') this.umum = true;
+      // A file name alone does not make the content about a person; it is still counted as a finding.
+      if (fromName) continue;
+      if (detector.meta.category === 'spesifik-kesehatan') this.healthFindings++;
+      if (!isPersonIdentifier(detector)) continue;
+      this.personFindings++;
+      let values = this.people.get(detector.id);
+      if (!values) this.people.set(detector.id, (values = new Set()));
+      if (values.size < MAX_PEOPLE_COUNTED) values.add(hash53(match.value));
+      else this.peopleCapped = true;
+      const row = rowOf(segment, match.start);
+      if (row !== undefined) {
+        if (this.personRows.size < MAX_PEOPLE_COUNTED) this.personRows.add(row);
+        else this.personRowsCapped = true;
+      }
+    }
+    if (this.classifierKeys.size && !fromName) {
+      view.countKeywords(segment.reportFrom ?? 0, segment.reportTo ?? segment.text.length, (key) => {
+        if (this.classifierKeys.has(key)) this.keywordCounts.set(key, (this.keywordCounts.get(key) ?? 0) + 1);
+      });
+    }
+  }
+
+  /** The file's classification, from everything observed and the finished report. */
+  classify(report: Omit<FileReport, 'classification'>): FileClassification {
+    let people = 0;
+    for (const values of this.people.values()) people = Math.max(people, values.size);
+    const health = this.healthFindings > 0;
+    const person = this.personFindings > 0;
+    const label: PdpLabel = report.findingCount === 0 ? 'public' : health && person ? 'sensitive-health' : 'personal';
+    const categories: FileClassification['categories'] = [];
+    if (this.umum || (report.findingCount > 0 && !health)) categories.push('umum');
+    if (health) categories.push('spesifik-kesehatan');
+    if (this.child) categories.push('anak');
+    const decades = people > 0 ? Math.log10(people) : 0;
+    const risk = label === 'public' ? 0 : Math.min(100, Math.round(LABEL_RISK[label] + RISK_PER_DECADE_OF_PEOPLE * decades + (this.child ? CHILD_RISK : 0)));
+    return {
+      label,
+      categories,
+      people,
+      ...(this.peopleCapped ? { peopleCapped: true as const } : {}),
+      bulkExport: people > BULK_EXPORT_PEOPLE,
+      risk,
+      documents: this.documents(report, people),
+    };
+  }
+
+  private documents(report: Omit<FileReport, 'classification'>, people: number): DocumentClass[] {
+    if (!this.classifiers.length || report.status === 'skipped' || report.status === 'failed') return [];
+    const counts = this.keywordCounts;
+    const facts: FileFacts = {
+      path: report.path,
+      format: report.format,
+      keywordCount: (word) => counts.get(compactKeyword(word)) ?? 0,
+      countsByDetector: report.countsByDetector,
+      findings: report.findings,
+      people,
+      personFindings: this.personFindings,
+      healthFindings: this.healthFindings,
+      personRows: this.personRowsCapped ? MAX_PEOPLE_COUNTED : this.personRows.size,
+    };
+    const found: DocumentClass[] = [];
+    for (const classifier of this.classifiers) {
+      const result = classifier.classify(facts);
+      if (result && result.confidence >= MIN_DOCUMENT_CONFIDENCE) found.push(result);
+    }
+    if (!found.length) return [];
+    // A form with its labels but no person in it is a blank template, never a filled document.
+    if (this.personFindings === 0) {
+      const best = Math.max(...found.map((d) => d.confidence));
+      return [{ id: 'template', confidence: best, evidence: [`labels of ${found.map((d) => d.id).join(', ')}`, 'no person identified'] }];
+    }
+    return found.sort((a, b) => b.confidence - a.confidence);
+  }
+}
+
+/** Person-identifying detectors: those that say so, plus the built-in identifier ids. */
+const PERSON_IDENTIFIER_IDS: ReadonlySet<string> = new Set([
+  'nik', 'patient-name', 'bpjs-card', 'medical-record-number', 'ihs-number', 'kk', 'npwp', 'passport', 'bpjs-sep', 'bpjs-referral',
+]);
+
+export function isPersonIdentifier(detector: Detector): boolean {
+  return detector.meta.identifiesPerson ?? PERSON_IDENTIFIER_IDS.has(detector.id);
+}
+
+/** The table row of an offset (CSV/sheet cells), so a register can be told from a form. */
+function rowOf(segment: Segment, offset: number): number | undefined {
+  const locator = segment.context?.fields?.locatorAt(offset);
+  if (!locator) return undefined;
+  if (locator.kind === 'csv-cell') return locator.row;
+  if (locator.kind === 'sheet-cell') {
+    const digits = /[0-9]+$/.exec(locator.cell)?.[0];
+    // Rows of different sheets must not merge: offset them by a hash of the sheet name.
+    return digits === undefined ? undefined : (hash53(locator.sheet) % 1_000_000) * 10_000_000 + Number(digits);
+  }
+  return undefined;
+}
+
+/** Compact keys of every classifier keyword, to filter the engine's keyword index. */
+export function classifierKeys(classifiers: readonly FileClassifier[]): Set<string> {
+  const keys = new Set<string>();
+  for (const c of classifiers) for (const w of c.keywords.words) keys.add(compactKeyword(w));
+  return keys;
+}
