@@ -4,22 +4,38 @@
  */
 import type { Detector } from '@saring/core';
 import { bpjsCard } from './bpjs/bpjs-card.js';
+import { bpjsRujukan } from './bpjs/bpjs-rujukan.js';
+import { bpjsSep } from './bpjs/bpjs-sep.js';
+import { ihsNumber } from './id/ihs-number.js';
+import { kk } from './id/kk.js';
+import { medicalRecordNumber } from './id/medical-record-number.js';
 import { nik } from './id/nik.js';
+import { npwp } from './id/npwp.js';
+import { passportId } from './id/passport-id.js';
+import { birthDate } from './person/birth-date.js';
 import { email } from './person/email.js';
 import { phoneId } from './person/phone-id.js';
 
 /** Every built-in detector, in priority order (earlier wins a tie on overlapping matches). */
 export const allDetectors: readonly Detector[] = [
   nik,
+  kk,
+  npwp,
+  passportId,
   bpjsCard,
+  bpjsSep,
+  bpjsRujukan,
+  ihsNumber,
+  medicalRecordNumber,
   phoneId,
   email,
+  birthDate,
 ];
 
 /** Named subsets for configuration (`presets` in saring.config.json). */
 export const presets: Readonly<Record<string, readonly string[]>> = {
   all: allDetectors.map((d) => d.id),
-  identifiers: ['nik', 'bpjs-card'],
+  identifiers: ['nik', 'kk', 'npwp', 'passport-id', 'bpjs-card', 'bpjs-sep', 'bpjs-rujukan', 'ihs-number', 'medical-record-number'],
   contact: ['phone-id', 'email'],
 };
 
@@ -27,7 +43,11 @@ export function detectorById(id: string): Detector | undefined {
   return allDetectors.find((d) => d.id === id);
 }
 
-export { nik, bpjsCard, phoneId, email };
+export { nik, kk, npwp, passportId, bpjsCard, bpjsSep, bpjsRujukan, ihsNumber, medicalRecordNumber, phoneId, email, birthDate };
+export { checkNpwp, type NpwpCheck } from './validators/npwp.js';
+export { parseBpjsLetterNumber, type BpjsLetterNumber } from './validators/bpjs-letter-number.js';
+export { readDate, type ParsedDate } from './validators/date-text.js';
+export { LabelGroups, IDENTITY_LABELS } from './labels.js';
 export { checkNikStructure, PROVINCE_CODES, type NikCheck } from './validators/nik-structure.js';
 export { luhnValid } from './validators/luhn.js';
 export { isRealDate, isoDate } from './validators/calendar.js';

@@ -19,12 +19,41 @@ export const SCORE = {
   ROLE_MAILBOX: 0.3,
   /** A personal-looking e-mail address. */
   EMAIL: 0.6,
+  /**
+   * A value whose own label is the nearest one before it (`No. KK`, `NPWP`). Higher than a NIK
+   * with context (VALID_SHAPE + CONTEXT_BOOST) so the labelled detector wins an overlap.
+   */
+  OWN_LABEL: 0.9,
+  /** A 19-character BPJS letter number (SEP, rujukan) whose layout checks out, no label. */
+  LETTER_NUMBER_SHAPE: 0.8,
+  /** Subtracted from a letter number whose facility-type character is not R/B/U/digit. */
+  UNUSUAL_PPK_TYPE: 0.2,
+  /** An Excel-damaged NIK (last digit zeroed, or scientific notation) next to a NIK label: probable. */
+  EXCEL_DAMAGED: 0.6,
+  /** Subtracted when the value sits in a URL or log line rather than next to a label. */
+  NO_LABEL_ONLY_SHAPE: 0.1,
+  /**
+   * DICOM Basic Profile attributes (`dicom-phi`): the attribute is PHI by definition, but the score
+   * stays below what `patient-name`, `nik`, `medical-record-number`, `birth-date` give the same value
+   * with its label, so their more specific finding wins the overlap; `dicom-phi` covers the rest.
+   */
+  DICOM_IDENTIFIER: 0.7,
+  /** Other Basic Profile attributes: dates, institution, descriptions, device, sequences. */
+  DICOM_ATTRIBUTE: 0.55,
+  /** UIDs (action U) and private blocks: link records rather than name a person. */
+  DICOM_LINKING: 0.45,
+  /** `dicom-burned-in`: the header says the pixels show identifying text. */
+  DICOM_BURNED_IN_DECLARED: 0.85,
+  /** `dicom-burned-in`: a rule of thumb (secondary capture, ultrasound) says they may. */
+  DICOM_BURNED_IN_LIKELY: 0.6,
 } as const;
 
 /** Characters around a candidate searched for context words (Purview uses 300 for NIK; domain.md §1.2). */
 export const CONTEXT_WINDOW_CHARS = 300;
 /** Smaller window for labels that must be close (a phone label, a card label). */
 export const NEAR_WINDOW_CHARS = 60;
+/** How far back on the current and previous line a value's own label is looked for. */
+export const LABEL_LOOKBACK_CHARS = 80;
 
 export function clamp(score: number): number {
   return Math.max(0, Math.min(1, score));

@@ -1,4 +1,5 @@
 import { keywordSet, type CandidateDetector } from '@saring/core';
+import { sameLinePrefix } from '../labels.js';
 import { NEAR_WINDOW_CHARS, SCORE, clamp } from '../score.js';
 
 /** Mobile operator prefixes after the leading 0 (domain.md §8.1). */
@@ -17,8 +18,20 @@ const KEYWORDS = keywordSet([
   'wa', 'whatsapp', 'hp/wa', 'phone', 'mobile', 'kontak', 'contact', 'telp pasien', 'telp keluarga',
 ]);
 
-/** Labels that make a landline a facility's number rather than a person's. */
-const PUBLIC_NUMBER = keywordSet(['fax', 'faks', 'call center', 'hotline', 'layanan', 'informasi', 'igd', 'switchboard', 'kantor', 'office']);
+/**
+ * Words that make a number a facility's rather than a person's: a letterhead (`RSUD …, Jl. …,
+ * Telp. (0271) 634634, Fax …`), a call centre, an emergency line.
+ */
+const PUBLIC_NUMBER = keywordSet([
+  'fax', 'faks', 'facsimile', 'call center', 'callcenter', 'hotline', 'layanan', 'informasi', 'igd', 'gawat darurat', 'switchboard', 'kantor',
+  'office', 'pengaduan', 'website', 'www', 'kode pos', 'rumah sakit', 'rs', 'rsu', 'rsud', 'rsup', 'rsia', 'rsab', 'puskesmas', 'klinik',
+  'laboratorium', 'wa center', 'sms center', 'ambulans', 'ambulance', 'jl', 'jln', 'jalan',
+]);
+
+/** An area code in parentheses right before the subscriber number: `(0271) 634 634` (domain.md §8.1). */
+const AREA_CODE_BEFORE = /\((0[2-9][0-9]{1,2})\)[ -]?$/;
+/** The country code in parentheses: `(+62) 812 3456 7890` (domain.md §8.1). */
+const COUNTRY_CODE_BEFORE = /\(\+?62\)[ -]?$/;
 
 /** Turns a candidate's digits into `0…` national form, or undefined if it is not Indonesian. */
 function nationalForm(digits: string, text: string): string | undefined {
@@ -40,13 +53,32 @@ export const phoneId: CandidateDetector = {
     description: 'Indonesian personal phone numbers: mobiles with a known operator prefix, landlines only with a personal label.',
     reference: 'domain.md §8.1',
   },
-  triggers: { numbers: { minDigits: 9, maxDigits: 15 } },
+  // From 5 digits: the subscriber part of `(0271) 634 634` arrives without its area code.
+  triggers: { numbers: { minDigits: 5, maxDigits: 15 } },
   keywords: KEYWORDS,
   negativeKeywords: PUBLIC_NUMBER,
   detect(candidate, view) {
-    const national = nationalForm(candidate.digits, candidate.text);
+    let start = candidate.start;
+    let national: string | undefined;
+    const before = view.text.slice(Math.max(0, start - 9), start);
+    const area = AREA_CODE_BEFORE.exec(before);
+    const country = area ? null : COUNTRY_CODE_BEFORE.exec(before);
+    if (area) {
+      if (candidate.digits.length > 8 || candidate.text.startsWith('+')) return undefined;
+      national = area[1]! + candidate.digits;
+      start -= area[0].length;
+    } else if (country) {
+      if (!candidate.digits.startsWith('8')) return undefined;
+      national = `0${candidate.digits}`;
+      start -= country[0].length;
+    } else {
+      if (candidate.digits.length < 9) return undefined;
+      national = nationalForm(candidate.digits, candidate.text);
+    }
     if (!national || national.length < 9 || national.length > 13) return undefined;
-    const context = view.contextWords(KEYWORDS, candidate.start, candidate.end, NEAR_WINDOW_CHARS);
+    if (view.contextWords(PUBLIC_NUMBER, start, candidate.end, 0).length) return undefined; // a public-number column
+    if (PUBLIC_NUMBER.matchLabel(sameLinePrefix(view.text, start, NEAR_WINDOW_CHARS)).length) return undefined;
+    const context = view.contextWords(KEYWORDS, start, candidate.end, NEAR_WINDOW_CHARS);
     const isMobile = national.startsWith('08') && national.length >= 10 && MOBILE_PREFIXES.has(national.slice(1, 4));
     let score: number;
     let pattern: string;
@@ -56,13 +88,13 @@ export const phoneId: CandidateDetector = {
     } else {
       // A landline (area code 02x–09x) counts only with a personal label and no public-service label.
       if (national.startsWith('08') || national.startsWith('00') || !context.length) return undefined;
-      if (view.contextWords(PUBLIC_NUMBER, candidate.start, candidate.end, NEAR_WINDOW_CHARS).length) return undefined;
-      pattern = 'landline-with-label';
+      if (view.contextWords(PUBLIC_NUMBER, start, candidate.end, NEAR_WINDOW_CHARS).length) return undefined;
+      pattern = area ? 'landline-area-code-in-parentheses' : 'landline-with-label';
       score = SCORE.VALID_SHAPE;
     }
     if (candidate.partOfLongerNumber) score -= SCORE.PART_OF_LONGER_NUMBER;
     return {
-      start: candidate.start,
+      start,
       end: candidate.end,
       value: `+62${national.slice(1)}`,
       score: clamp(score),
@@ -79,7 +111,10 @@ export const phoneId: CandidateDetector = {
     return value.length > 8 ? `${value.slice(0, 6)}${'*'.repeat(value.length - 9)}${value.slice(-3)}` : '*'.repeat(value.length);
   },
   examples: {
-    positive: ['HP: 0812-3456-7890', '+62 813 1234 5678', 'no_hp\n081234567890', 'Telp rumah (rumah): 0274 512345'],
-    negative: ['0274 512345', '08001234567', 'Fax 021 5551234', '1234567890'],
+    positive: ['HP: 0812-3456-7890', '+62 813 1234 5678', 'no_hp\n081234567890', 'Telp rumah (rumah): 0274 512345', 'No. Telp : (0271) 634 634', 'HP/WA: (+62) 812 3456 7890'],
+    negative: ['0274 512345', '08001234567', 'Fax 021 5551234', '1234567890', '(0271) 634 634', 'RSUD Kota, Jl. Slamet Riyadi 1, Telp. (0271) 634634', 'Call Center: 0811-2345-6789'],
   },
 };
+
+/** The regexes above, for the ReDoS test. */
+export const PHONE_REGEXES = [AREA_CODE_BEFORE, COUNTRY_CODE_BEFORE] as const;

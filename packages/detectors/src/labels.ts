@@ -1,0 +1,96 @@
+import { compactKeyword, type DetectView } from '@saring/core';
+import { LABEL_LOOKBACK_CHARS } from './score.js';
+
+/**
+ * Which label a value belongs to. The same 16 digits are a NIK, a family-card number or a
+ * resident's NPWP depending on the label written in front of them (domain.md §1.5, §1.6), and
+ * a 300-character context window cannot tell them apart when a KTP form prints `No. KK` and
+ * `NIK` on adjacent lines: the label *after* a value is often nearer than its own. So this
+ * looks only backwards, on the value's own line and the one before, and the nearest label wins.
+ * A column header or JSON key (the field label) beats anything in the text.
+ */
+export class LabelGroups<G extends string> {
+  private readonly pattern: RegExp;
+  private readonly groupByKey = new Map<string, G>();
+
+  constructor(groups: Readonly<Record<G, readonly string[]>>) {
+    const words: string[] = [];
+    for (const [group, list] of Object.entries(groups) as [G, readonly string[]][]) {
+      for (const word of list) {
+        const key = compactKeyword(word);
+        if (!key || this.groupByKey.has(key)) continue;
+        this.groupByKey.set(key, group);
+        words.push(word);
+      }
+    }
+    // Longest first, so `no kk` wins over `kk` at the same position.
+    words.sort((a, b) => b.length - a.length);
+    this.pattern = new RegExp(`(?<![A-Za-z0-9])(?:${words.map(labelSource).join('|')})(?![A-Za-z0-9])`, 'gi');
+  }
+
+  /** The regex this set compiles to, for the ReDoS test. */
+  get regex(): RegExp {
+    return this.pattern;
+  }
+
+  /** The group of the last label in `text`, if any. */
+  lastIn(text: string): G | undefined {
+    let found: G | undefined;
+    this.pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = this.pattern.exec(text)) !== null) found = this.groupByKey.get(compactKeyword(m[0])) ?? found;
+    return found;
+  }
+
+  /**
+   * The group of the label that a value at `start` belongs to: the field label (column header,
+   * JSON key) if it names one of the groups, else the nearest label before `start` on the same
+   * line or the line before, within `maxChars`.
+   */
+  nearestBefore(view: DetectView, start: number, maxChars: number = LABEL_LOOKBACK_CHARS): G | undefined {
+    const field = view.fieldLabel(start);
+    if (field !== undefined) {
+      const group = this.lastIn(field.replace(/_/g, ' '));
+      if (group !== undefined) return group;
+    }
+    return this.lastIn(linePrefix(view.text, start, maxChars));
+  }
+}
+
+/**
+ * The text before `start` on its own line and the line before, at most `maxChars` long.
+ * Bounded, so looking back costs the same whatever the segment holds.
+ */
+export function linePrefix(text: string, start: number, maxChars: number = LABEL_LOOKBACK_CHARS): string {
+  const from = Math.max(0, start - maxChars);
+  const chunk = text.slice(from, start);
+  const last = chunk.lastIndexOf('\n');
+  if (last === -1) return chunk;
+  const before = chunk.lastIndexOf('\n', last - 1);
+  return chunk.slice(before + 1);
+}
+
+/** The text before `start` on its own line only, at most `maxChars` long. */
+export function sameLinePrefix(text: string, start: number, maxChars: number = LABEL_LOOKBACK_CHARS): string {
+  const chunk = text.slice(Math.max(0, start - maxChars), start);
+  return chunk.slice(chunk.lastIndexOf('\n') + 1);
+}
+
+/** Same flexible punctuation as the engine's keywords: `no. kk` matches `No.KK`, `NO_KK`. */
+function labelSource(word: string): string {
+  const parts = word.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return parts.join('[^A-Za-z0-9\\n]{0,3}');
+}
+
+/**
+ * Identity-number labels shared by `nik`, `kk` and `npwp`: whichever is nearest decides which
+ * detector owns a 16-digit value (domain.md §0, §1.4–1.6, §3 identifier systems).
+ */
+export const IDENTITY_LABELS = new LabelGroups({
+  nik: [
+    'nik', 'no nik', 'nomor nik', 'ktp', 'no ktp', 'nomor ktp', 'no_ktp', 'e-ktp', 'kartu tanda penduduk', 'nomor induk kependudukan',
+    'no identitas', 'nomor identitas', 'nik pasien', 'nik ibu', 'nik-ibu', 'nik penanggung jawab',
+  ],
+  kk: ['kk', 'no kk', 'nomor kk', 'no. kk', 'no_kk', 'nokk', 'kartu keluarga', 'nomor kartu keluarga', 'no kartu keluarga', 'nkk'],
+  npwp: ['npwp', 'no npwp', 'nomor npwp', 'npwp 16', 'nomor pokok wajib pajak'],
+});
