@@ -2,10 +2,12 @@ import type { ByteSource, ExtractContext, ExtractInput, Extractor, MemberInput, 
 import type { FileReport, Finding, ReasonCode } from '../model/report.js';
 import type { Segment } from '../model/segment.js';
 import { ScanError, isIncompleteReason } from '../model/errors.js';
+import type { OcrRuntime } from '../ocr/runtime.js';
 import { sniff } from '../sniff/sniff.js';
 import { FileReportBuilder } from '../report/file-report.js';
 import type { DetectionPlan } from './detection.js';
-import { toFinding } from './findings.js';
+import { maskValue, toFinding, type RawMatch } from './findings.js';
+import type { SegmentView } from './scanner.js';
 import { FileEvidence } from './file-evidence.js';
 import type { FileClassifier } from '../model/classification.js';
 
@@ -43,14 +45,18 @@ export interface FileScanDeps {
   classifiers: readonly FileClassifier[];
   /** Compact keys of the classifiers' keywords (computed once per scan). */
   classifierKeys: ReadonlySet<string>;
+  /** OCR mode, limits and the scan's worker pool (ocr/runtime.ts); absent means no OCR. */
+  ocr?: OcrRuntime;
 }
 
 /** One input to scan: a file, a buffer, a stream or an archive member. */
 export interface PendingInput {
   path: string;
   name: string;
-  /** Folder name to scan as PHI too (the first file of each folder carries it). */
-  directoryName?: string;
+  /** Folders whose names are scanned as PHI with this file (each folder once per scan). */
+  directories?: readonly { path: string; name: string }[];
+  /** Told the masked name of a folder whose name holds PHI, so every path under it is masked. */
+  onMaskedDirectory?: (path: string, maskedName: string) => void;
   size: number | undefined;
   depth: number;
   open: () => Promise<ByteSource & { close?(): Promise<void> }>;
@@ -72,8 +78,12 @@ export async function scanInput(input: PendingInput, deps: FileScanDeps, emit: (
   const signal = deps.signal ? AbortSignal.any([deps.signal, timeout]) : timeout;
 
   if (deps.scanFileNames) {
-    detectSegment({ text: input.name, locator: { kind: 'file-name', part: 'name' }, context: { source: 'file-name' } }, builder, deps, evidence);
-    if (input.directoryName) detectSegment({ text: input.directoryName, locator: { kind: 'file-name', part: 'directory' }, context: { source: 'file-name' } }, builder, deps, evidence);
+    const maskedName = scanName(input.name, 'name', builder, deps, evidence);
+    if (maskedName !== input.name && input.path.endsWith(input.name)) builder.path = input.path.slice(0, input.path.length - input.name.length) + maskedName;
+    for (const directory of input.directories ?? []) {
+      const masked = scanName(directory.name, 'directory', builder, deps, evidence);
+      if (masked !== directory.name) input.onMaskedDirectory?.(directory.path, masked);
+    }
   }
   if (input.size !== undefined && input.size > limits.maxFileBytes) {
     builder.format = 'not-read';
@@ -134,19 +144,40 @@ export async function scanInput(input: PendingInput, deps: FileScanDeps, emit: (
   }
 }
 
+/**
+ * Runs the detectors over a file or folder name and returns the name with every match masked
+ * (even those below the report threshold: a path is printed in every report). With `reveal`
+ * the name is returned as it is.
+ */
+function scanName(name: string, part: 'name' | 'directory', builder: FileReportBuilder, deps: FileScanDeps, evidence: FileEvidence): string {
+  const segment: Segment = { text: name, locator: { kind: 'file-name', part }, context: { source: 'file-name' } };
+  const { matches, view } = deps.plan.detect(segment, 0);
+  const reported = matches.filter((raw) => raw.match.score >= deps.minScore);
+  evidence.observe(segment, view, reported);
+  for (const raw of reported) addFinding(raw, segment, view, builder, deps);
+  let masked = name;
+  for (let i = matches.length - 1; i >= 0; i--) {
+    const raw = matches[i]!;
+    masked = masked.slice(0, raw.match.start) + maskValue(raw.detector, raw.match.value) + masked.slice(raw.match.end);
+  }
+  return deps.reveal ? name : masked;
+}
+
 function detectSegment(segment: Segment, builder: FileReportBuilder, deps: FileScanDeps, evidence: FileEvidence): void {
   const { matches, view } = deps.plan.detect(segment, deps.minScore);
   evidence.observe(segment, view, matches);
-  for (const raw of matches) {
-    if (!builder.keepsDetail && !deps.onFinding) {
-      builder.countOnly(raw.detector.id);
-      continue;
-    }
-    const finding = toFinding(raw, segment, view, { key: deps.key, reveal: deps.reveal });
-    if (builder.keepsDetail) builder.addFinding(finding);
-    else builder.countOnly(raw.detector.id);
-    deps.onFinding?.(finding, builder.path);
+  for (const raw of matches) addFinding(raw, segment, view, builder, deps);
+}
+
+function addFinding(raw: RawMatch, segment: Segment, view: SegmentView, builder: FileReportBuilder, deps: FileScanDeps): void {
+  if (!builder.keepsDetail && !deps.onFinding) {
+    builder.countOnly(raw.detector.id);
+    return;
   }
+  const finding = toFinding(raw, segment, view, { key: deps.key, reveal: deps.reveal });
+  if (builder.keepsDetail) builder.addFinding(finding);
+  else builder.countOnly(raw.detector.id);
+  deps.onFinding?.(finding, builder.path);
 }
 
 function extractContext(input: PendingInput, deps: FileScanDeps, builder: FileReportBuilder, signal: AbortSignal, emit: (report: FileReport) => void): ExtractContext {
@@ -154,6 +185,8 @@ function extractContext(input: PendingInput, deps: FileScanDeps, builder: FileRe
     signal,
     limits: deps.limits,
     incomplete: (code, message) => builder.incomplete(code, message),
+    // Each input (archive members too) gets its own OCR page budget.
+    ocr: deps.ocr?.forInput((code, message) => builder.incomplete(code, message), signal),
     setEncoding: (encoding) => {
       builder.encoding = encoding;
     },
@@ -165,7 +198,7 @@ function extractContext(input: PendingInput, deps: FileScanDeps, builder: FileRe
       const name = member.name.split('/').pop() || member.name;
       const report = await scanInput(
         {
-          path: `${input.path}!${member.name}`,
+          path: `${builder.path}!${member.name}`,
           name,
           size: member.source.size,
           depth: input.depth + 1,

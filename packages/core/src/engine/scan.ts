@@ -14,6 +14,7 @@ import { DetectionPlan } from './detection.js';
 import { classifierKeys } from './file-evidence.js';
 import { scanInput, type FileScanDeps, type PendingInput } from './file-scan.js';
 import { resolveLimits, type PathScanOptions, type ScanOptions } from './options.js';
+import { OcrRuntime, resolveOcrLimits, resolveOcrMode } from '../ocr/runtime.js';
 
 /** Everything a finished scan produced, for callers that do not stream. */
 export interface ScanResult {
@@ -37,6 +38,7 @@ function resolveDeps(options: ScanOptions): FileScanDeps {
     onFinding: options.onFinding,
     classifiers: options.classifiers ?? [],
     classifierKeys: classifierKeys(options.classifiers ?? []),
+    ocr: new OcrRuntime(resolveOcrMode(options.ocr), resolveOcrLimits(options.ocrLimits)),
   };
 }
 
@@ -78,10 +80,31 @@ function reportWithoutReading(entry: Exclude<WalkEntry, { kind: 'file' } | { kin
  */
 export async function* scan(paths: readonly string[], options: PathScanOptions): AsyncGenerator<ScanEvent, void, undefined> {
   const deps = resolveDeps(options);
+  // OCR worker threads would keep the process alive: stop them when the scan ends, also when
+  // the caller stops iterating early.
+  try {
+    yield* scanPaths(paths, options, deps);
+  } finally {
+    await deps.ocr?.close();
+  }
+}
+
+async function* scanPaths(paths: readonly string[], options: PathScanOptions, deps: FileScanDeps): AsyncGenerator<ScanEvent, void, undefined> {
   const summary = new SummaryBuilder();
   const severityOf = severityLookup(options.detectors);
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const foldersSeen = new Set<string>();
+  const roots = new Set(paths.map((p) => p.replace(/\/+$/, '')));
+  /** Folders whose names hold PHI -> their masked names; applied to every reported path under them. */
+  const maskedFolders = new Map<string, string>();
+  const maskFolders = (path: string): string => {
+    if (maskedFolders.size === 0) return path;
+    let out = path;
+    for (const [folder, masked] of maskedFolders) {
+      if (out.startsWith(`${folder}/`)) out = `${dirname(folder)}/${masked}${out.slice(folder.length)}`;
+    }
+    return out;
+  };
 
   // Each walked file becomes a promise of its reports; results are yielded in walk order.
   const queue: Promise<FileReport[]>[] = [];
@@ -96,18 +119,20 @@ export async function* scan(paths: readonly string[], options: PathScanOptions):
   const start = (entry: WalkEntry): Promise<FileReport[]> | undefined => {
     if (entry.kind === 'excluded') return undefined;
     if (entry.kind !== 'file') return Promise.resolve([reportWithoutReading(entry)]);
-    const folder = dirname(entry.path);
-    let directoryName: string | undefined;
-    if (!foldersSeen.has(folder) && foldersSeen.size < 100_000) {
+    // Folder names are scanned once per folder, with the first file found under them; the roots
+    // the user named are theirs, not findings. Bounded: past 100,000 folders names are not tracked.
+    const directories: { path: string; name: string }[] = [];
+    for (let folder = dirname(entry.path); !roots.has(folder) && folder !== dirname(folder) && !foldersSeen.has(folder); folder = dirname(folder)) {
+      if (foldersSeen.size >= 100_000) break;
       foldersSeen.add(folder);
-      // The folder's own name, once per folder; the roots the user named are not PHI findings.
-      if (!paths.includes(folder) && folder !== '.') directoryName = basename(folder);
+      directories.unshift({ path: folder, name: basename(folder) });
     }
     const reports: FileReport[] = [];
     const input: PendingInput = {
       path: entry.path,
       name: basename(entry.path),
-      ...(directoryName ? { directoryName } : {}),
+      directories,
+      onMaskedDirectory: (path, masked) => maskedFolders.set(path, masked),
       size: entry.stats.size,
       depth: 0,
       open: () => FileSource.open(entry.path),
@@ -117,7 +142,8 @@ export async function* scan(paths: readonly string[], options: PathScanOptions):
   };
 
   const drain = function* (reports: FileReport[]): Generator<ScanEvent> {
-    for (const file of reports) {
+    for (const report of reports) {
+      const file = options.reveal ? report : { ...report, path: maskFolders(report.path) };
       summary.add(file, severityOf);
       yield { type: 'file', file };
     }
@@ -145,7 +171,12 @@ async function scanOne(name: string, size: number | undefined, open: PendingInpu
   const summary = new SummaryBuilder();
   const severityOf = severityLookup(options.detectors);
   const files: FileReport[] = [];
-  const report = await scanInput({ path: name, name: basename(name), size, depth: 0, open, budget: { expandedBytes: 0 } }, deps, (member) => files.push(member));
+  let report: FileReport;
+  try {
+    report = await scanInput({ path: name, name: basename(name), size, depth: 0, open, budget: { expandedBytes: 0 } }, deps, (member) => files.push(member));
+  } finally {
+    await deps.ocr?.close();
+  }
   files.push(report);
   for (const file of files) summary.add(file, severityOf);
   return { files, summary: summary.finish(options.signal?.aborted ?? false) };

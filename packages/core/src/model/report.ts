@@ -121,3 +121,12 @@ export interface ScanSummary {
 }
 
 export type ScanEvent = { type: 'file'; file: FileReport } | { type: 'summary'; summary: ScanSummary };
+
+/**
+ * True when some of the file's content was not read: failed, incomplete, or skipped for a reason
+ * other than the user's own choice (a link not followed). Such a file is never reported clean.
+ */
+export function isUnread(file: Pick<FileReport, 'status' | 'reason'>): boolean {
+  if (file.status === 'failed' || file.status === 'incomplete') return true;
+  return file.status === 'skipped' && file.reason !== 'symlink' && file.reason !== 'excluded';
+}

@@ -16,7 +16,8 @@ export class FileReportBuilder {
   private readonly started = performance.now();
 
   constructor(
-    readonly path: string,
+    /** The path as reported: names holding PHI are masked unless the scan reveals. */
+    public path: string,
     readonly size: number,
     private readonly maxFindings: number,
   ) {}
