@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allDetectors } from '../../detectors/src/index.js';
-import { scanBuffer, type FileReport, type Finding } from '../src/index.js';
+import { scanBuffer, type FileReport, type Finding, type InputScanOptions } from '../src/index.js';
 
 /** Fixtures written by scripts/fixtures/documents.mjs (committed). */
 export const DOCUMENTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/documents');
@@ -26,9 +26,13 @@ export function manifest(): { files: Record<string, ManifestEntry> } {
 export const KEY = 'test-key-0123456789abcdef';
 export const detectorIds = new Set(allDetectors.map((d) => d.id));
 
-/** Scans bytes with every registered detector, raw values revealed for exact assertions. */
-export async function scanDocument(bytes: Uint8Array, filename: string): Promise<FileReport[]> {
-  const { files } = await scanBuffer(bytes, { detectors: allDetectors, filename, fingerprintKey: KEY, reveal: true, scanFileNames: false });
+/**
+ * Scans bytes with every registered detector, raw values revealed for exact assertions. OCR is
+ * off (`ocr: 'never'`): these tests are about text layers; pages without one stay `needs-ocr`.
+ */
+export async function scanDocument(bytes: Uint8Array, filename: string, extra: Partial<InputScanOptions> = {}): Promise<FileReport[]> {
+  const options = { detectors: allDetectors, filename, fingerprintKey: KEY, reveal: true, scanFileNames: false, ocr: 'never', ...extra };
+  const { files } = await scanBuffer(bytes, options as InputScanOptions);
   return files;
 }
 

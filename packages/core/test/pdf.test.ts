@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { allDetectors } from '../../detectors/src/index.js';
-import { scanBuffer, scanStream } from '../src/index.js';
-import { openPdf, pageText, pagesNeedingOcr } from '../src/extract/pdf.js';
+import { scanStream } from '../src/index.js';
+import { openPdf, pageText, pagesNeedingOcr, pdfExtractor } from '../src/extract/pdf.js';
 import { KEY, documentFixture, expectedTriples, manifest, scanDocument, triples } from './documents-helpers.js';
 
 const truth = manifest().files;
@@ -34,20 +34,21 @@ describe('PDF extractor on the document fixtures', () => {
     ['limit-expanded-size', { maxExpandedBytes: 10 }],
     ['limit-member-size', { maxMemberBytes: 10 }],
   ] as const)('reports %s instead of reading an attachment over the limit', async (reason, limits) => {
-    const { files } = await scanBuffer(documentFixture('pdf-attachment.pdf'), { detectors: allDetectors, filename: 'a.pdf', fingerprintKey: KEY, limits });
+    const files = await scanDocument(documentFixture('pdf-attachment.pdf'), 'a.pdf', { limits });
     expect(files.map((f) => [f.path, f.status, f.reason])).toEqual([['a.pdf', 'incomplete', reason]]);
   });
 
   it('explains encryption and missing text layers to an administrator', async () => {
     const [encrypted] = await scanDocument(documentFixture('pdf-encrypted.pdf'), 'e.pdf');
     expect(encrypted!.reasonMessage).toMatch(/password-protected/);
-    const [scanned] = await scanDocument(documentFixture('pdf-scanned.pdf'), 's.pdf');
+    // The extractor without an OCR hook says which pages need OCR.
+    const [scanned] = await scanDocument(documentFixture('pdf-scanned.pdf'), 's.pdf', { extractors: [pdfExtractor] });
     expect(scanned!.reasonMessage).toBe('1 of 2 pages have no text layer (scanned images) and need OCR: page 2.');
   });
 
   it('reads a PDF that arrives as a stream (no random access)', async () => {
     const bytes = documentFixture('pdf-text.pdf');
-    const { files } = await scanStream(Readable.from([bytes.subarray(0, 100), bytes.subarray(100)]), { detectors: allDetectors, filename: 'upload.pdf', fingerprintKey: KEY, reveal: true });
+    const { files } = await scanStream(Readable.from([bytes.subarray(0, 100), bytes.subarray(100)]), { detectors: allDetectors, filename: 'upload.pdf', fingerprintKey: KEY, reveal: true, scanFileNames: false });
     expect(triples(files[0]!.findings)).toEqual(expectedTriples(truth['pdf-text.pdf']!));
   });
 });
