@@ -15,6 +15,8 @@ import { passportId } from './id/passport-id.js';
 import { birthDate } from './person/birth-date.js';
 import { email } from './person/email.js';
 import { phoneId } from './person/phone-id.js';
+import { dicomPhi } from './dicom/dicom-phi.js';
+import { dicomBurnedIn } from './dicom/dicom-burned-in.js';
 
 /** Every built-in detector, in priority order (earlier wins a tie on overlapping matches). */
 export const allDetectors: readonly Detector[] = [
@@ -30,6 +32,8 @@ export const allDetectors: readonly Detector[] = [
   phoneId,
   email,
   birthDate,
+  dicomPhi,
+  dicomBurnedIn,
 ];
 
 /** Named subsets for configuration (`presets` in saring.config.json). */

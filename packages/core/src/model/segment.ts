@@ -23,6 +23,30 @@ export interface SegmentContext {
   source?: 'content' | 'file-name' | 'metadata' | 'comment' | 'ocr';
   /** OCR confidence 0..100 for text read from pixels; a low value lowers the finding's confidence. */
   ocrConfidence?: number;
+  /** Set by the DICOM extractor: the attribute this text is the value of (read by `dicom-phi`, `dicom-burned-in`). */
+  dicom?: DicomAttributeContext;
+}
+
+/**
+ * The DICOM attribute a segment comes from. The text is the attribute's value (names with `^`
+ * as spaces, dates as `YYYY-MM-DD`), or a description such as `<3 items>` when `summary` is set.
+ */
+export interface DicomAttributeContext {
+  /** `(0010,0010)`. */
+  tag: string;
+  /** `PatientName`; `PrivateCreator`/`PrivateAttribute` for private tags. */
+  keyword: string;
+  vr: string;
+  /** The PS3.15 Table E.1-1 Basic Profile action (`Z`, `X/Z/D`, `U`, ...); absent when the attribute is not in the table. */
+  profileAction?: string;
+  /** An attribute of an odd (private) group. */
+  isPrivate?: boolean;
+  /** The text describes the value (sequence items, binary length) rather than being it. */
+  summary?: boolean;
+  /** The file says PatientIdentityRemoved YES, yet this value is still there. */
+  claimsDeidentified?: boolean;
+  /** Why the pixels may carry PHI (`BurnedInAnnotation YES`, `secondary capture`, ...), on the attribute that says so. */
+  pixelRisk?: string;
 }
 
 /**

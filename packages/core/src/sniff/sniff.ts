@@ -1,4 +1,5 @@
 import type { SniffResult, TextEncodingName } from '../model/extractor.js';
+import { rawDicomLayout } from './dicom-raw.js';
 
 /** Bytes read from the start of every input to decide its format. */
 export const SNIFF_BYTES = 8192;
@@ -30,6 +31,8 @@ const MAGIC: readonly { format: string; test: (head: Uint8Array) => boolean }[] 
   { format: 'elf', test: (h) => startsWith(h, [0x7f, 0x45, 0x4c, 0x46]) },
   { format: 'exe', test: (h) => ascii(h, 'MZ') },
   { format: 'mp4', test: (h) => ascii(h, 'ftyp', 4) },
+  // DICOM without the preamble (raw PACS exports): a plausible data set at offset 0.
+  { format: 'dicom', test: (h) => rawDicomLayout(h) !== undefined },
 ];
 
 function findAscii(head: Uint8Array, text: string, limit: number): number {

@@ -1,0 +1,185 @@
+import type { ByteSource, ExtractContext, ExtractInput, Extractor } from '../../model/extractor.js';
+import type { Segment } from '../../model/segment.js';
+import { headerFacts, readString, walkAttributes, type DicomValue, type WalkState } from './attributes.js';
+import { formatTag, labelFor } from './keywords.js';
+import { parseHeader, type ParseOutcome } from './parse.js';
+import { pixelRisk, type PixelRisk } from './pixel-risk.js';
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+/** First read: enough for almost every header, small enough that a 2 GB multi-frame file costs nothing. */
+export const FIRST_READ_BYTES = 64 * KiB;
+/** Most of a file read to find its header (the head grows x8 per try up to this). */
+export const MAX_HEADER_BYTES = 8 * MiB;
+/** Cap on the inflated size of a deflated data set's header: a deflate bomb stops here. */
+export const MAX_INFLATED_BYTES = 8 * MiB;
+
+/** What the OCR module gets for a DICOM file whose pixels may show PHI. */
+export interface DicomPixelOcrRequest {
+  input: ExtractInput;
+  context: ExtractContext;
+  risk: PixelRisk;
+  /**
+   * Raw PatientName / PatientID from the header (in memory only, never reported as such), so OCR
+   * can confirm burned-in text that repeats them.
+   */
+  header: { patientName?: string; patientId?: string };
+}
+
+/**
+ * Reads a flagged file's pixels and yields what OCR found (locator `ocr-region`). Read the frames
+ * with `readDicomFrames` from `./pixels.js`; call `context.incomplete('needs-ocr', ...)` for frames it
+ * cannot render (compressed transfer syntaxes).
+ */
+export type DicomPixelOcr = (request: DicomPixelOcrRequest) => AsyncIterable<Segment>;
+
+export interface DicomExtractorOptions {
+  /**
+   * The OCR switch: with it, files flagged by `dicom-burned-in` have their pixels OCR'd; without
+   * it, such files are marked `incomplete` with reason `needs-ocr`.
+   */
+  pixelOcr?: DicomPixelOcr;
+}
+
+/**
+ * DICOM headers (../shared/domain.md §10): Part 10 files and raw data sets without preamble, in
+ * explicit/implicit VR little endian, explicit big endian and deflated transfer syntaxes, and
+ * DICOMDIRs. Only the head of the file is read, up to Pixel Data (7FE0,0010), so a 2 GB multi-frame
+ * study costs one 64 KiB read. One segment per attribute value (see `walkAttributes`), located as
+ * `dicom-tag`, labelled with the keyword plus English/Indonesian context words, and carrying
+ * `context.dicom` for the `dicom-phi` and `dicom-burned-in` detectors.
+ *
+ * Build one with OCR through `createDicomExtractor({ pixelOcr })` and pass it in
+ * `ScanOptions.extractors` (tried before the built-in one).
+ */
+export function createDicomExtractor(options: DicomExtractorOptions = {}): Extractor {
+  return {
+    id: 'dicom',
+    formats: ['dicom'],
+    extract: (input, context) => extractDicom(input, context, options),
+  };
+}
+
+export const dicomExtractor: Extractor = createDicomExtractor();
+
+async function* extractDicom(input: ExtractInput, context: ExtractContext, options: DicomExtractorOptions): AsyncGenerator<Segment> {
+  const reader = new HeadReader(input.source);
+  try {
+    yield* scanHeader(reader, input, context, options);
+  } finally {
+    await reader.close();
+  }
+}
+
+async function* scanHeader(reader: HeadReader, input: ExtractInput, context: ExtractContext, options: DicomExtractorOptions): AsyncGenerator<Segment> {
+  let want = Math.min(FIRST_READ_BYTES, MAX_HEADER_BYTES);
+  let outcome: ParseOutcome;
+  for (;;) {
+    const bytes = await reader.read(want);
+    const wholeFile = reader.done || (input.source.size !== undefined && bytes.byteLength >= input.source.size);
+    outcome = parseHeader(bytes, { wholeFile, final: wholeFile || want >= MAX_HEADER_BYTES, maxInflatedBytes: MAX_INFLATED_BYTES });
+    if (outcome.status === 'parsed') break;
+    want = Math.min(want * 8, MAX_HEADER_BYTES);
+  }
+  if (outcome.problem) context.incomplete(outcome.problem.code, outcome.problem.message);
+  if (outcome.inflatedBytes > 0 && !context.consumeExpanded(outcome.inflatedBytes)) {
+    context.incomplete('limit-expanded-size', 'The deflated DICOM data set expands beyond the scan’s expansion budget; it was not fully read.');
+  }
+
+  const facts = headerFacts(outcome.dataSet);
+  if (facts.charset.declared !== 'default') context.setEncoding(facts.charset.declared);
+  const state: WalkState = { values: 0 };
+  for (const value of walkAttributes(outcome.dataSet, facts.charset, state)) {
+    yield segmentOf(value, facts.identityRemoved);
+  }
+  if (state.truncated) context.incomplete('limit-depth', `Part of the DICOM header was not read: ${state.truncated}.`);
+
+  const risk = pixelRisk(facts);
+  if (!risk) return;
+  yield {
+    text: risk.value,
+    locator: { kind: 'dicom-tag', tag: formatTag(risk.parserTag), keyword: risk.keyword },
+    context: { label: labelFor(risk.keyword, 'CS'), source: 'content', dicom: { tag: formatTag(risk.parserTag), keyword: risk.keyword, vr: 'CS', pixelRisk: risk.reasons.join('; ') } },
+  };
+  if (!facts.hasPixelData) return;
+  if (!options.pixelOcr) {
+    context.incomplete('needs-ocr', `This DICOM image may show patient details burned into its pixels (${risk.reason}); the pixels were not read because OCR is off.`);
+    return;
+  }
+  const header = {
+    ...optional('patientName', readString(outcome.dataSet, 'x00100010', 'PN', facts.charset)),
+    ...optional('patientId', readString(outcome.dataSet, 'x00100020', 'LO', facts.charset)),
+  };
+  yield* options.pixelOcr({ input, context, risk, header });
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}
+
+function segmentOf(value: DicomValue, identityRemoved: boolean): Segment {
+  const label = value.isPrivate ? `Private ${value.tag}${value.creator ? ` ${value.creator}` : ''}` : labelFor(value.keyword, value.vr);
+  const claimsDeidentified = identityRemoved && !value.summary && (value.vr === 'PN' || value.tag.startsWith('(0010,'));
+  return {
+    text: value.text,
+    locator: { kind: 'dicom-tag', tag: value.tag, keyword: value.keyword, ...(value.path ? { path: value.path } : {}) },
+    context: {
+      label,
+      source: 'content',
+      dicom: {
+        tag: value.tag,
+        keyword: value.keyword,
+        vr: value.vr,
+        ...(value.action ? { profileAction: value.action } : {}),
+        ...(value.isPrivate ? { isPrivate: true } : {}),
+        ...(value.summary ? { summary: true } : {}),
+        ...(claimsDeidentified ? { claimsDeidentified: true } : {}),
+      },
+    },
+  };
+}
+
+/**
+ * The growing head of a source: random access where the source has it, otherwise one pass over
+ * its chunks that is resumed, never restarted (a stream can be read once).
+ */
+class HeadReader {
+  private buffered: Uint8Array[] = [];
+  private length = 0;
+  private iterator: AsyncIterator<Uint8Array> | undefined;
+  /** The whole source has been read. */
+  done = false;
+
+  constructor(private readonly source: ByteSource) {}
+
+  async read(bytes: number): Promise<Uint8Array> {
+    const { source } = this;
+    if (source.read) {
+      const want = source.size !== undefined ? Math.min(bytes, source.size) : bytes;
+      if (source.size !== undefined && want <= source.head.byteLength) {
+        this.done = true;
+        return source.head.subarray(0, want);
+      }
+      const head = await source.read(0, want);
+      if (head.byteLength < bytes) this.done = true;
+      return head;
+    }
+    this.iterator ??= source.chunks(0)[Symbol.asyncIterator]();
+    while (this.length < bytes && !this.done) {
+      const next = await this.iterator.next();
+      if (next.done) {
+        this.done = true;
+        break;
+      }
+      this.buffered.push(next.value);
+      this.length += next.value.byteLength;
+    }
+    if (this.buffered.length > 1) this.buffered = [Buffer.concat(this.buffered)];
+    return (this.buffered[0] ?? new Uint8Array(0)).subarray(0, Math.min(bytes, this.length));
+  }
+
+  /** Stops a stream that was not read to its end. */
+  async close(): Promise<void> {
+    if (this.iterator && !this.done) await this.iterator.return?.();
+  }
+}
