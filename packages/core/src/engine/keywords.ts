@@ -26,7 +26,7 @@ class CompiledKeywordSet implements KeywordSet {
   constructor(words: readonly string[]) {
     const unique = [...new Set(words.map((w) => w.trim()).filter((w) => compactKeyword(w).length > 0))];
     this.words = unique;
-    this.byKey = new Map(unique.map((w) => [compactKeyword(w), w]));
+    this.byKey = byCompactKey(unique);
     const sources = [...unique].sort((a, b) => b.length - a.length).map(keywordSource);
     this.labelPattern = sources.length
       ? new RegExp(`(?<![A-Za-z0-9])(?:${sources.join('|')})(?![A-Za-z0-9])`, 'gi')
@@ -47,6 +47,25 @@ class CompiledKeywordSet implements KeywordSet {
     }
     return found;
   }
+}
+
+/** Words split into parts, as `keywordSource` joins them. */
+export function wordPartCount(word: string): number {
+  return (word.toLowerCase().match(WORD_PARTS) ?? []).length;
+}
+
+/**
+ * compact key -> declared word. When several words share a key (`no sep`, `nosep`), the one with
+ * the most parts is kept: its pattern also matches the compact spelling, not the other way round.
+ */
+function byCompactKey(words: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const word of words) {
+    const key = compactKeyword(word);
+    const known = map.get(key);
+    if (known === undefined || wordPartCount(word) > wordPartCount(known)) map.set(key, word);
+  }
+  return map;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Candidate, CandidateDetector, DetectView, DetectorMatch, KeywordSet } from '../model/detector.js';
 import type { SegmentContext } from '../model/segment.js';
-import { keywordKeys, keywordSource } from './keywords.js';
+import { keywordKeys, keywordSource, wordPartCount } from './keywords.js';
 
 /** Longest token the scanner looks at; longer runs are split into sub-runs of groups anyway. */
 const MAX_CODE_LENGTH = 64;
@@ -55,7 +55,13 @@ export class CandidateScanner {
         this.labelDetectors.set(key, list);
       }
     }
-    for (const set of keywordSets) for (const [key, word] of keywordKeys(set)) this.keywordWords.set(key, word);
+    for (const set of keywordSets) {
+      for (const [key, word] of keywordKeys(set)) {
+        // `no sep` also matches `nosep`; keep the spelling with the most parts (keywords.ts).
+        const known = this.keywordWords.get(key);
+        if (known === undefined || wordPartCount(word) > wordPartCount(known)) this.keywordWords.set(key, word);
+      }
+    }
 
     const alternatives: string[] = [];
     // 1: code — letters then a digit, or digits then a letter, on a token start.
@@ -70,6 +76,11 @@ export class CandidateScanner {
     this.pattern = max > 0 || this.codeDetectors.length || this.emailDetectors.length || words.length
       ? new RegExp(alternatives.join('|'), 'gi')
       : undefined;
+  }
+
+  /** The one combined regular expression (undefined when there is nothing to find), for the ReDoS test. */
+  get regex(): RegExp | undefined {
+    return this.pattern;
   }
 
   /**
