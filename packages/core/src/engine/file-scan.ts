@@ -61,6 +61,8 @@ export interface PendingInput {
   depth: number;
   open: () => Promise<ByteSource & { close?(): Promise<void> }>;
   budget: InputBudget;
+  /** An archive member's own reason for being incomplete, known once it was read (`MemberInput.problem`). */
+  problem?: MemberInput['problem'];
 }
 
 /**
@@ -114,12 +116,19 @@ export async function scanInput(input: PendingInput, deps: FileScanDeps, emit: (
       if (signal.aborted) break;
       detectSegment(segment, builder, deps, evidence);
     }
+    const problem = input.problem?.();
+    if (problem) builder.incomplete(problem.code, problem.message);
     if (signal.aborted) {
       const reason: ReasonCode = deps.signal?.aborted ? 'aborted' : 'timeout';
       builder.incomplete(reason, reason === 'aborted' ? 'The scan was stopped before this file was fully read.' : `Reading this file took longer than ${deps.fileTimeoutMs / 1000} s; the rest was not read.`);
     }
     return builder.finish();
   } catch (error) {
+    const problem = input.problem?.();
+    if (problem) {
+      builder.incomplete(problem.code, problem.message);
+      return builder.finish();
+    }
     if (error instanceof ScanError) {
       if (isIncompleteReason(error.code)) {
         builder.incomplete(error.code, error.message);
@@ -204,6 +213,7 @@ function extractContext(input: PendingInput, deps: FileScanDeps, builder: FileRe
           depth: input.depth + 1,
           open: async () => member.source,
           budget: input.budget,
+          ...(member.problem ? { problem: member.problem } : {}),
         },
         deps,
         emit,

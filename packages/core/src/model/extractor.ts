@@ -65,6 +65,11 @@ export interface MemberInput {
   /** Path inside the container, e.g. `inner/file.pdf`. */
   name: string;
   source: ByteSource;
+  /**
+   * Asked after the member was read: why it is not complete (cut by a limit, damaged), if so.
+   * Its report is then `incomplete` with that reason, and what was read is still scanned.
+   */
+  problem?(): { code: ReasonCode; message: string } | undefined;
 }
 
 /** What the engine gives an extractor while it runs. */

@@ -44,13 +44,28 @@ function findAscii(head: Uint8Array, text: string, limit: number): number {
   return -1;
 }
 
-/** Formats recognised inside a ZIP by their part names (OOXML puts `[Content_Types].xml` first). */
+/**
+ * Formats recognised inside a ZIP by their part names (OOXML usually puts `[Content_Types].xml`
+ * first). Only the names of the local headers in the head are looked at, hopping over each
+ * entry's data, so a document stored inside a plain ZIP does not make the ZIP look like one.
+ * The ZIP reader decides again from the central directory (extract/zip.ts).
+ */
 function refineZip(head: Uint8Array): string {
-  const text = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1');
-  if (!text.includes('[Content_Types].xml')) return 'zip';
-  if (text.includes('word/')) return 'docx';
-  if (text.includes('xl/')) return 'xlsx';
-  if (text.includes('ppt/')) return 'pptx';
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const names: string[] = [];
+  for (let p = 0; p + 30 <= head.length && view.getUint32(p, true) === 0x04034b50; ) {
+    const nameLength = view.getUint16(p + 26, true);
+    const extraLength = view.getUint16(p + 28, true);
+    names.push(Buffer.from(head.buffer, head.byteOffset + p + 30, Math.min(nameLength, head.length - p - 30)).toString('latin1'));
+    // Data-descriptor entries may not say their size here: stop rather than guess.
+    const size = view.getUint32(p + 18, true);
+    if (view.getUint16(p + 6, true) & 0x08 && size === 0) break;
+    p += 30 + nameLength + extraLength + size;
+  }
+  if (!names.includes('[Content_Types].xml')) return 'zip';
+  if (names.some((n) => n.startsWith('word/'))) return 'docx';
+  if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
+  if (names.some((n) => n.startsWith('ppt/'))) return 'pptx';
   return 'ooxml';
 }
 
