@@ -181,7 +181,7 @@ describe('saring serve over HTTP', () => {
   });
 
   it.each<[string, Buffer, string]>([
-    ['a referral letter', instreamFrames(Buffer.from(REFERRAL_LETTER)), 'stream: finding:bpjs-card FOUND\0'],
+    ['a NIK', instreamFrames(Buffer.from(`NIK: ${NIK}\n`)), 'stream: finding:nik FOUND\0'],
     ['a clean text', instreamFrames(Buffer.from(CLEAN_TEXT), 'nINSTREAM\n', 7), 'stream: OK\n'],
     ['an upload over the limit', instreamFrames(Buffer.alloc(70 * 1024, 0x61)), 'INSTREAM size limit exceeded. ERROR\0'],
     ['PING', Buffer.from('zPING\0'), 'PONG\0'],
