@@ -5,13 +5,14 @@ import { EXIT } from './exit-codes.js';
 import { registerDetectors } from './commands/detectors.js';
 import { registerScan } from './commands/scan.js';
 import { registerServe } from './serve/command.js';
+import { registerWatchS3 } from './watch-s3/command.js';
 import { VERSION } from './version.js';
 
 /** A command module adds itself to the program; `setExit` records its exit code. */
 export type RegisterCommand = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
 
 /** Every command, one line each. */
-const COMMANDS: readonly RegisterCommand[] = [registerScan, registerDetectors, registerServe];
+const COMMANDS: readonly RegisterCommand[] = [registerScan, registerDetectors, registerServe, registerWatchS3];
 
 /**
  * The whole CLI as a function: parses `argv` (without `node` and the script), runs the command,
