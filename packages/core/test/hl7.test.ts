@@ -35,14 +35,14 @@ describe('HL7 v2 extractor on the document fixtures', () => {
 
 describe('hl7FieldLabel', () => {
   it.each([
-    ['PID', 5, [], undefined, 'patient name nama pasien'],
-    ['PID', 7, [], undefined, 'birth date tanggal lahir'],
-    ['PID', 3, ['3273015203900007', '', '', 'DUKCAPIL', 'NIK'], undefined, 'patient identifier DUKCAPIL NIK'],
-    ['PID', 13, [], undefined, 'home phone telepon'],
-    ['PID', 11, [], undefined, 'patient address alamat'],
-    ['PID', 19, [], undefined, 'ssn'],
-    ['IN1', 36, [], undefined, 'insurance bpjs policy number no kartu'],
-    ['OBX', 5, [], 'NIK ibu kandung', 'observation value NIK ibu kandung'],
+    ['PID', 5, [], undefined, 'patient name nama pasien / PID-5'],
+    ['PID', 7, [], undefined, 'birth date tanggal lahir / PID-7'],
+    ['PID', 3, ['3273015203900007', '', '', 'DUKCAPIL', 'NIK'], undefined, 'patient identifier DUKCAPIL NIK / PID-3'],
+    ['PID', 13, [], undefined, 'home phone telepon / PID-13'],
+    ['PID', 11, [], undefined, 'patient address alamat / PID-11'],
+    ['PID', 19, [], undefined, 'ssn / PID-19'],
+    ['IN1', 36, [], undefined, 'insurance bpjs policy number no kartu / IN1-36'],
+    ['OBX', 5, [], 'NIK ibu kandung', 'observation value NIK ibu kandung / OBX-5'],
     ['ZXY', 2, [], undefined, 'ZXY-2'],
   ] as const)('%s-%i', (segment, field, components, observation, expected) => {
     expect(hl7FieldLabel(segment, field, components, observation)).toBe(expected);

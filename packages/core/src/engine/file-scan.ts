@@ -194,6 +194,7 @@ function extractContext(input: PendingInput, deps: FileScanDeps, builder: FileRe
     signal,
     limits: deps.limits,
     incomplete: (code, message) => builder.incomplete(code, message),
+    issue: (code, message) => builder.issue(code, message),
     // Each input (archive members too) gets its own OCR page budget.
     ocr: deps.ocr?.forInput((code, message) => builder.incomplete(code, message), signal),
     setEncoding: (encoding) => {

@@ -75,6 +75,9 @@ export const HL7_FIELD_LABELS: Readonly<Record<string, string>> = {
   'NTE-3': 'comment',
 };
 
+/** Fields holding a person's name (XPN): family^given^middle^suffix^prefix^degree. */
+const PERSON_NAME_FIELDS = new Set(['PID-5', 'PID-6', 'PID-9', 'NK1-2', 'IN1-16', 'GT1-3']);
+
 /** Segments whose every field is about insurance: JKN/BPJS in Indonesia (domain.md §2). */
 const INSURANCE_SEGMENTS = new Set(['IN1', 'IN2', 'IN3']);
 
@@ -96,15 +99,16 @@ export const DEFAULT_DELIMITERS: Readonly<Hl7Delimiters> = { field: '|', compone
  */
 export function hl7FieldLabel(segment: string, field: number, components: readonly string[] = [], observation?: string): string {
   const key = `${segment}-${field}`;
-  let label = HL7_FIELD_LABELS[key] ?? key;
+  let label = HL7_FIELD_LABELS[key] ?? '';
   if (INSURANCE_SEGMENTS.has(segment)) label = `insurance bpjs ${label}`;
   if (key === 'PID-3' || key === 'PID-2' || key === 'PID-4' || key === 'PID-21' || key === 'NK1-33' || key === 'IN1-49') {
     const authority = components[3]?.trim();
     const type = components[4]?.trim();
-    label = [label, authority, type].filter(Boolean).join(' ');
+    label = [label, authority, type].filter(Boolean).join(' ').replace(/\//g, ' ');
   }
-  if (key === 'OBX-5' && observation) label = `${label} ${observation}`;
-  return label;
+  if (key === 'OBX-5' && observation) label = `${label} ${observation.replace(/\//g, ' ')}`;
+  // The position last, after a slash: detectors read the last part of a path as the field name.
+  return label ? `${label} / ${key}` : key;
 }
 
 /** Resolves HL7 escape sequences in one component (§2.7 of the v2.5 standard). */
@@ -205,7 +209,10 @@ class Hl7Reader {
       const components = repetition.split(d.component).map((c) => unescapeHl7(c.split(d.subcomponent).join(' '), d));
       const label = hl7FieldLabel(segment, field, components, observation);
       const several = components.length > 1;
+      const nameField = PERSON_NAME_FIELDS.has(`${segment}-${field}`);
       components.forEach((component, index) => {
+        // A person name (XPN) reads `FAMILY GIVEN MIDDLE`; suffix, prefix (`Ny.`) and degree go on their own line.
+        if (nameField && index === 3) this.batch.endLine();
         const text = component.trim();
         if (!text) return;
         const locator: Locator = { kind: 'hl7-field', segment, field, ...(several ? { component: index + 1 } : {}), message };

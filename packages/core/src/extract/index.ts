@@ -1,5 +1,7 @@
 import type { Extractor } from '../model/extractor.js';
 import { csvExtractor } from './csv.js';
+import { hl7Extractor } from './hl7.js';
+import { jsonExtractor } from './json.js';
 import { pdfExtractor } from './pdf.js';
 import { textExtractor } from './text.js';
 import { gzipExtractor } from './gzip.js';
@@ -8,10 +10,12 @@ import { zipExtractor } from './zip.js';
 import { dicomExtractor } from './dicom/dicom.js';
 
 /** The built-in extractors, one per format family. */
-export const defaultExtractors: readonly Extractor[] = [pdfExtractor, dicomExtractor, zipExtractor, gzipExtractor, tarExtractor, csvExtractor, textExtractor];
+export const defaultExtractors: readonly Extractor[] = [pdfExtractor, hl7Extractor, jsonExtractor, dicomExtractor, zipExtractor, gzipExtractor, tarExtractor, csvExtractor, textExtractor];
 
 export { csvExtractor, textExtractor };
 export { zipExtractor, gzipExtractor, tarExtractor };
+export { hl7Extractor, hl7FieldLabel, unescapeHl7 } from './hl7.js';
+export { jsonExtractor, jsonLabel, systemLabel } from './json.js';
 export { pdfExtractor, createPdfExtractor, openPdf, pagesNeedingOcr, type OpenPdf, type PdfOcrHook } from './pdf.js';
 export { decodeText, windows, advance, SEGMENT_CHARS, OVERLAP_CHARS, HOLDBACK_CHARS } from './text-stream.js';
 export { dicomExtractor, createDicomExtractor, type DicomExtractorOptions, type DicomPixelOcr, type DicomPixelOcrRequest } from './dicom/dicom.js';

@@ -8,7 +8,7 @@ import { decodeText, windows } from './text-stream.js';
  */
 export const textExtractor: Extractor = {
   id: 'text',
-  formats: ['text', 'json', 'xml', 'html', 'hl7'],
+  formats: ['text', 'xml', 'html'],
   async *extract(input: ExtractInput, context: ExtractContext): AsyncGenerator<Segment> {
     for await (const window of windows(decodeText(input, (encoding) => context.setEncoding(encoding)))) {
       yield {

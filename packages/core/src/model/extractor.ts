@@ -78,6 +78,8 @@ export interface ExtractContext {
   readonly limits: ScanLimits;
   /** Part of the input was not read: the file becomes `incomplete` (never reported clean). */
   incomplete(code: ReasonCode, message: string): void;
+  /** A problem that did not stop the file from being fully read (e.g. invalid JSON scanned as text); listed in `issues`. */
+  issue?(code: ReasonCode, message: string): void;
   /** Scan a member as its own file report, with the virtual path `<this path>!<name>`. */
   scanMember(member: MemberInput): Promise<void>;
   /**
