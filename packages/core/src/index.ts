@@ -6,6 +6,7 @@ export * from './model/index.js';
 export { scan, scanBuffer, scanStream, collect, type ScanResult, type InputScanOptions } from './engine/scan.js';
 export { DEFAULT_LIMITS, resolveLimits, type ScanOptions, type PathScanOptions } from './engine/options.js';
 export { DetectionPlan } from './engine/detection.js';
+export { OcrRuntime, DEFAULT_OCR_LIMITS, resolveOcrLimits, resolveOcrMode } from './ocr/runtime.js';
 export { CandidateScanner } from './engine/scanner.js';
 export { keywordSet, compactKeyword } from './engine/keywords.js';
 export { defaultExtractors, csvExtractor, textExtractor, decodeText, windows } from './extract/index.js';

@@ -2,6 +2,7 @@ import type { Detector } from '../model/detector.js';
 import type { FileClassifier } from '../model/classification.js';
 import type { Extractor, ScanLimits } from '../model/extractor.js';
 import type { Finding } from '../model/report.js';
+import type { OcrLimits, OcrMode } from '../model/ocr.js';
 import type { ConfidenceThreshold } from '../report/mask.js';
 
 const MiB = 1024 * 1024;
@@ -52,6 +53,19 @@ export interface ScanOptions {
    * gate that aborts `signal` once a blocking finding is certain (`stopAtFirst`). Must not throw.
    */
   onFinding?: (finding: Finding, path: string) => void;
+  /**
+   * When to read text from pixels with OCR (CLI `--ocr`): `auto` (default) images, PDF pages
+   * without a text layer and DICOM frames flagged as burned-in; `always` also PDF pages with a text
+   * layer and every uncompressed DICOM frame; `never` no OCR (those files are `incomplete`,
+   * reason `needs-ocr`). OCR is offline: models from the `@tesseract.js-data/*` packages on disk.
+   */
+  ocr?: OcrMode;
+  /**
+   * OCR pool and limits (model/ocr.ts `OcrLimits`): `pageTimeoutMs` (default 120 000), `maxPages`
+   * per document (50), `workers` (one per core), `recycleAfterJobs` (50), `maxImagePixels` (50 M).
+   * OCR is slow (about 1–3 s per page per core): raise `fileTimeoutMs` for long scanned PDFs.
+   */
+  ocrLimits?: Partial<OcrLimits>;
 }
 
 /** Options for walking paths. */

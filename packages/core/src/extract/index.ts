@@ -2,7 +2,9 @@ import type { Extractor } from '../model/extractor.js';
 import { csvExtractor } from './csv.js';
 import { hl7Extractor } from './hl7.js';
 import { jsonExtractor } from './json.js';
-import { pdfExtractor } from './pdf.js';
+import { createPdfExtractor, pdfExtractor } from './pdf.js';
+import { imageExtractor } from './image.js';
+import { ocrPdfPages } from '../ocr/pdf-pages.js';
 import { textExtractor } from './text.js';
 import { gzipExtractor } from './gzip.js';
 import { tarExtractor } from './tar.js';
@@ -10,9 +12,12 @@ import { zipExtractor } from './zip.js';
 import { dicomExtractor } from './dicom/dicom.js';
 
 /** The built-in extractors, one per format family. */
-export const defaultExtractors: readonly Extractor[] = [pdfExtractor, hl7Extractor, jsonExtractor, dicomExtractor, zipExtractor, gzipExtractor, tarExtractor, csvExtractor, textExtractor];
+// PDF pages without a text layer and image files are read with OCR (`ExtractContext.ocr`, ocr/).
+const pdfWithOcr = createPdfExtractor({ ocr: ocrPdfPages });
+export const defaultExtractors: readonly Extractor[] = [pdfWithOcr, imageExtractor, hl7Extractor, jsonExtractor, dicomExtractor, zipExtractor, gzipExtractor, tarExtractor, csvExtractor, textExtractor];
 
 export { csvExtractor, textExtractor };
+export { imageExtractor, IMAGE_FORMATS } from './image.js';
 export { zipExtractor, gzipExtractor, tarExtractor };
 export { hl7Extractor, hl7FieldLabel, unescapeHl7 } from './hl7.js';
 export { jsonExtractor, jsonLabel, systemLabel } from './json.js';

@@ -1,5 +1,6 @@
 import type { ReasonCode } from './report.js';
 import type { Segment } from './segment.js';
+import type { OcrContext } from './ocr.js';
 
 /** What the sniffer decided a file is, from its content (the name is only a hint). */
 export interface SniffResult {
@@ -89,6 +90,11 @@ export interface ExtractContext {
   consumeExpanded(bytes: number): boolean;
   /** Records the text encoding the extractor decoded with (shown in the file report). */
   setEncoding(encoding: string): void;
+  /**
+   * OCR for text in pixels (images, scanned PDF pages, DICOM burned-in frames): see model/ocr.ts.
+   * Absent means OCR is unavailable: treat it like mode `never` (the content is `needs-ocr`).
+   */
+  readonly ocr?: OcrContext;
 }
 
 /**

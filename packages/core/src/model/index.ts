@@ -5,3 +5,4 @@ export * from './report.js';
 export * from './classification.js';
 export * from './errors.js';
 export * from './extractor.js';
+export * from './ocr.js';
