@@ -15,6 +15,10 @@ import { passportId } from './id/passport-id.js';
 import { birthDate } from './person/birth-date.js';
 import { email } from './person/email.js';
 import { phoneId } from './person/phone-id.js';
+import { patientName } from './person/patient-name.js';
+import { practitionerName } from './person/practitioner-name.js';
+import { covidTestResult } from './health/covid-test-result.js';
+import { icd10Diagnosis } from './health/icd10-diagnosis.js';
 import { dicomPhi } from './dicom/dicom-phi.js';
 import { dicomBurnedIn } from './dicom/dicom-burned-in.js';
 
@@ -30,6 +34,10 @@ export const allDetectors: readonly Detector[] = [
   ihsNumber,
   medicalRecordNumber,
   phoneId,
+  patientName,
+  practitionerName,
+  covidTestResult,
+  icd10Diagnosis,
   email,
   birthDate,
   dicomPhi,
@@ -54,5 +62,6 @@ export { readDate, type ParsedDate } from './validators/date-text.js';
 export { LabelGroups, IDENTITY_LABELS } from './labels.js';
 export { checkNikStructure, PROVINCE_CODES, type NikCheck } from './validators/nik-structure.js';
 export { luhnValid } from './validators/luhn.js';
+export { patientName, practitionerName, covidTestResult, icd10Diagnosis };
 export { isRealDate, isoDate } from './validators/calendar.js';
 export { SCORE, CONTEXT_WINDOW_CHARS, NEAR_WINDOW_CHARS } from './score.js';

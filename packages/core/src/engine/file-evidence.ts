@@ -52,6 +52,8 @@ export class FileEvidence {
   private healthFindings = 0;
   private child = false;
   private umum = false;
+  /** Findings above low severity: a doctor's name alone (low) does not make a file personal. */
+  private significant = 0;
   private readonly keywordCounts = new Map<string, number>();
   private readonly personRows = new Set<number>();
   private personRowsCapped = false;
@@ -65,8 +67,9 @@ export class FileEvidence {
   observe(segment: Segment, view: SegmentView, matches: readonly RawMatch[]): void {
     const fromName = segment.context?.source === 'file-name';
     for (const { detector, match } of matches) {
+      if (detector.meta.severity !== 'low') this.significant++;
       if (match.child) this.child = true;
-      if (detector.meta.category === 'umum') this.umum = true;
+      if (detector.meta.category === 'umum' && detector.meta.severity !== 'low') this.umum = true;
       // A file name alone does not make the content about a person; it is still counted as a finding.
       if (fromName) continue;
       if (detector.meta.category === 'spesifik-kesehatan') this.healthFindings++;
@@ -95,9 +98,10 @@ export class FileEvidence {
     for (const values of this.people.values()) people = Math.max(people, values.size);
     const health = this.healthFindings > 0;
     const person = this.personFindings > 0;
-    const label: PdpLabel = report.findingCount === 0 ? 'public' : health && person ? 'sensitive-health' : 'personal';
+    // Findings of low severity only (a doctor's name on a letterhead) leave a file `public`.
+    const label: PdpLabel = report.findingCount === 0 || this.significant === 0 ? 'public' : health && person ? 'sensitive-health' : 'personal';
     const categories: FileClassification['categories'] = [];
-    if (this.umum || (report.findingCount > 0 && !health)) categories.push('umum');
+    if (this.umum) categories.push('umum');
     if (health) categories.push('spesifik-kesehatan');
     if (this.child) categories.push('anak');
     const decades = people > 0 ? Math.log10(people) : 0;
@@ -144,7 +148,7 @@ export class FileEvidence {
 
 /** Person-identifying detectors: those that say so, plus the built-in identifier ids. */
 const PERSON_IDENTIFIER_IDS: ReadonlySet<string> = new Set([
-  'nik', 'patient-name', 'bpjs-card', 'medical-record-number', 'ihs-number', 'kk', 'npwp', 'passport', 'bpjs-sep', 'bpjs-referral',
+  'nik', 'patient-name', 'bpjs-card', 'medical-record-number', 'ihs-number', 'kk', 'npwp', 'passport-id', 'bpjs-sep', 'bpjs-rujukan',
 ]);
 
 export function isPersonIdentifier(detector: Detector): boolean {
