@@ -87,7 +87,7 @@ export async function scanInput(input: PendingInput, deps: FileScanDeps, emit: (
       if (masked !== directory.name) input.onMaskedDirectory?.(directory.path, masked);
     }
   }
-  if (input.size !== undefined && input.size > limits.maxFileBytes) {
+  if (input.size !== undefined && input.size > limits.maxFileBytes && !(await readsHeadOnly(input, deps))) {
     builder.format = 'not-read';
     return builder.finish({ status: 'skipped', reason: 'too-large', message: `File is larger than the ${formatBytes(limits.maxFileBytes)} limit (--max-file-size); not read.` });
   }
@@ -170,6 +170,25 @@ function scanName(name: string, part: 'name' | 'directory', builder: FileReportB
     masked = masked.slice(0, raw.match.start) + maskValue(raw.detector, raw.match.value) + masked.slice(raw.match.end);
   }
   return deps.reveal ? name : masked;
+}
+
+/**
+ * A file over `maxFileBytes` is still scanned when its extractor reads only a bounded head of it
+ * (`Extractor.readsHeadOnly`, e.g. a 2 GB multi-frame DICOM whose header is in the first KiB).
+ * Only files and buffers are peeked at (they can be opened twice); nothing is counted as read.
+ */
+async function readsHeadOnly(input: PendingInput, deps: FileScanDeps): Promise<boolean> {
+  if (input.depth > 0) return false;
+  let source: (ByteSource & { close?(): Promise<void> }) | undefined;
+  try {
+    source = await input.open();
+    const format = sniff(source.head, input.name).format;
+    return deps.extractors.find((e) => e.formats.includes(format))?.readsHeadOnly === true;
+  } catch {
+    return false;
+  } finally {
+    await source?.close?.().catch(() => {});
+  }
 }
 
 function detectSegment(segment: Segment, builder: FileReportBuilder, deps: FileScanDeps, evidence: FileEvidence): void {

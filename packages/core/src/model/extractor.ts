@@ -105,5 +105,10 @@ export interface Extractor {
   readonly id: string;
   /** The sniffed formats this extractor reads. */
   readonly formats: readonly string[];
+  /**
+   * Reads only a bounded head of the input however large it is (DICOM up to Pixel Data): the
+   * engine then scans files over `maxFileBytes` instead of skipping them as `too-large`.
+   */
+  readonly readsHeadOnly?: boolean;
   extract(input: ExtractInput, context: ExtractContext): AsyncIterable<Segment>;
 }

@@ -56,6 +56,8 @@ export function createDicomExtractor(options: DicomExtractorOptions = {}): Extra
   return {
     id: 'dicom',
     formats: ['dicom'],
+    // Only the header is read (up to 8 MiB): a 2 GB study is scanned, not skipped as too large.
+    readsHeadOnly: true,
     extract: (input, context) => extractDicom(input, context, options),
   };
 }

@@ -92,7 +92,8 @@ const LABEL_WORDS: Readonly<Record<string, string>> = {
   PatientBirthName: 'patient name, nama lahir',
   PatientMotherBirthName: 'nama ibu kandung, mother name',
   ResponsiblePerson: 'penanggung jawab, responsible person name',
-  PatientID: 'patient id, no rm, medical record, nomor rekam medis',
+  // Indonesian PACS put the No. RM here, sometimes the NIK or IHS number (domain.md §10.4).
+  PatientID: 'patient id, no rm, medical record, nomor rekam medis, nik, ihs',
   OtherPatientIDs: 'patient id, no rm, medical record, nik',
   IssuerOfPatientID: 'issuer of patient id',
   MedicalRecordLocator: 'medical record, no rm',

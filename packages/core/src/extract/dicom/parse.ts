@@ -62,31 +62,8 @@ export function parseHeader(input: Uint8Array, options: ParseOptions): ParseOutc
     else transferSyntaxOption = layout === 'implicit-le' ? TRANSFER_SYNTAX.implicitLittle : layout === 'explicit-le' ? TRANSFER_SYNTAX.explicitLittle : TRANSFER_SYNTAX.explicitBig;
   }
 
-  let inflatedBytes = 0;
-  let inflateCapped = false;
-  const inflater = (array: Uint8Array, position: number): Uint8Array => {
-    const { output, capped } = inflatePrefix(array.subarray(position), options.maxInflatedBytes, options.wholeFile);
-    inflatedBytes = output.byteLength;
-    inflateCapped = capped;
-    const full = Buffer.allocUnsafe(position + output.byteLength);
-    full.set(array.subarray(0, position), 0);
-    full.set(output, position);
-    return full;
-  };
-
-  let dataSet: DataSet | undefined;
-  let failure: string | undefined;
-  try {
-    dataSet = dicomParser.parseDicom(bytes, {
-      untilTag: PIXEL_DATA_TAG,
-      inflater,
-      vrCallback: vrOf,
-      ...(transferSyntaxOption ? { TransferSyntaxUID: transferSyntaxOption } : {}),
-    } as ParseDicomOptions);
-  } catch (error) {
-    failure = describe(error);
-    if (typeof error === 'object' && error !== null && 'dataSet' in error) dataSet = (error as { dataSet: DataSet }).dataSet;
-  }
+  const attempt = !transferSyntaxOption && isDeflated(bytes) ? parseDeflated(bytes, options) : parseWithLibrary(bytes, transferSyntaxOption);
+  const { dataSet, failure, inflatedBytes, inflateCapped } = attempt;
 
   const reachedPixels = dataSet?.elements[PIXEL_DATA_TAG] !== undefined;
   if (!reachedPixels && !options.final && !inflateCapped) return { status: 'need-more' };
@@ -104,6 +81,77 @@ export function parseHeader(input: Uint8Array, options: ParseOptions): ParseOutc
     problem = { code: 'corrupt', message: `The DICOM header is damaged or cut short (${failure ?? 'a value runs past the end of the file'}); attributes after that point were not read.` };
   }
   return { status: 'parsed', dataSet, transferSyntax, complete: problem === undefined, ...(problem ? { problem } : {}), inflatedBytes };
+}
+
+interface Attempt {
+  dataSet: DataSet | undefined;
+  /** What the parser said when it stopped early. */
+  failure: string | undefined;
+  inflatedBytes: number;
+  inflateCapped: boolean;
+}
+
+function parseWithLibrary(bytes: Uint8Array, transferSyntax: string | undefined): Attempt {
+  try {
+    const dataSet = dicomParser.parseDicom(bytes, {
+      untilTag: PIXEL_DATA_TAG,
+      vrCallback: vrOf,
+      ...(transferSyntax ? { TransferSyntaxUID: transferSyntax } : {}),
+    } as ParseDicomOptions);
+    return { dataSet, failure: undefined, inflatedBytes: 0, inflateCapped: false };
+  } catch (error) {
+    const dataSet = typeof error === 'object' && error !== null && 'dataSet' in error ? (error as { dataSet: DataSet }).dataSet : undefined;
+    // A partial data set comes without the file meta (the library merges it only on success).
+    if (dataSet && !transferSyntax) {
+      try {
+        const meta = dicomParser.readPart10Header(bytes);
+        for (const name in meta.elements) dataSet.elements[name] ??= meta.elements[name]!;
+      } catch {
+        // no readable meta: the data set alone is reported
+      }
+    }
+    return { dataSet, failure: describe(error), inflatedBytes: 0, inflateCapped: false };
+  }
+}
+
+const DEFLATED_UID = Buffer.from(TRANSFER_SYNTAX.deflated);
+
+/** The file meta names the deflated transfer syntax (its UID sits in the first few hundred bytes). */
+function isDeflated(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes(DEFLATED_UID);
+}
+
+/**
+ * Deflated explicit VR little endian (PS3.5 A.5): the data set after the file meta is one raw
+ * DEFLATE stream. Inflated here with a cap (dicom-parser's own Node path inflates everything with
+ * no limit, and its `inflater` callback restarts parsing at byte 0, reading the preamble as data),
+ * then parsed from where the meta ends.
+ */
+function parseDeflated(bytes: Uint8Array, options: ParseOptions): Attempt {
+  let meta: DataSet & { position?: number };
+  try {
+    meta = dicomParser.readPart10Header(bytes);
+  } catch (error) {
+    return { dataSet: undefined, failure: describe(error), inflatedBytes: 0, inflateCapped: false };
+  }
+  if (readTransferSyntax(meta) !== TRANSFER_SYNTAX.deflated) return parseWithLibrary(bytes, undefined);
+  const position = meta.position ?? bytes.byteLength;
+  const { output, capped } = inflatePrefix(bytes.subarray(position), options.maxInflatedBytes, options.wholeFile);
+  const full = Buffer.allocUnsafe(position + output.byteLength);
+  full.set(bytes.subarray(0, position), 0);
+  full.set(output, position);
+  const DataSetClass = (dicomParser as unknown as { DataSet: new (parser: unknown, array: Uint8Array, elements: Record<string, Element>) => DataSet }).DataSet;
+  const dataSet = new DataSetClass(dicomParser.littleEndianByteArrayParser, full, {});
+  dataSet.warnings = [];
+  let failure: string | undefined;
+  try {
+    const stream = new dicomParser.ByteStream(dicomParser.littleEndianByteArrayParser, full, position);
+    dicomParser.parseDicomDataSetExplicit(dataSet, stream, full.length, { untilTag: PIXEL_DATA_TAG });
+  } catch (error) {
+    failure = describe(error);
+  }
+  for (const name in meta.elements) dataSet.elements[name] = meta.elements[name]!;
+  return { dataSet, failure, inflatedBytes: output.byteLength, inflateCapped: capped };
 }
 
 function hasPreamble(bytes: Uint8Array): boolean {

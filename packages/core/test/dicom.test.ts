@@ -1,0 +1,173 @@
+import { mkdtempSync, openSync, closeSync, ftruncateSync, writeSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collect, scan, scanBuffer, sniff, type FileReport, type Finding } from '../src/index.js';
+import { allDetectors } from '../../detectors/src/index.js';
+
+const KEY = 'test-key-0123456789abcdef';
+const FIXTURES = fileURLToPath(new URL('../../../fixtures/dicom/', import.meta.url));
+const SAMPLES = '/work/shared/samples/dicom/';
+
+interface Expected {
+  tag: string;
+  keyword: string;
+  path?: string;
+  detectors: string[];
+}
+interface ManifestFile {
+  file: string;
+  transferSyntax: string;
+  status: FileReport['status'];
+  reason?: string;
+  encoding?: string;
+  findings: Expected[];
+  absent?: string[];
+  claimsDeidentified?: string[];
+  reveal?: Record<string, string>;
+}
+const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as { files: ManifestFile[] };
+
+const where = (f: Pick<Expected, 'tag' | 'keyword' | 'path'>) => `${f.tag} ${f.keyword}${f.path ? ` in ${f.path}` : ''}`;
+const located = (f: Finding) => (f.locator.kind === 'dicom-tag' ? where(f.locator) : `${f.locator.kind}`);
+
+let reports: Map<string, FileReport>;
+beforeAll(async () => {
+  const { files } = await collect(scan([FIXTURES], { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false }));
+  reports = new Map(files.map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f]));
+});
+
+describe('DICOM fixtures (scripts/fixtures/dicom.mjs)', () => {
+  it.each(manifest.files.map((f) => [f.file, f] as const))('%s: status and every PHI attribute, each once, by an accepted detector', (_name, expected) => {
+    const report = reports.get(expected.file)!;
+    expect(report.format).toBe('dicom');
+    expect([report.status, report.reason]).toEqual([expected.status, expected.reason]);
+    if (expected.encoding) expect(report.encoding).toBe(expected.encoding);
+    const actual = report.findings.map((f) => [located(f), f.detector] as const);
+    // Exactly the PHI locations written, each reported once...
+    expect(actual.map(([at]) => at).sort()).toEqual(expected.findings.map(where).sort());
+    // ...by a detector allowed for that value (patient-name or dicom-phi for a name, nik for a NIK).
+    for (const [at, detector] of actual) {
+      const accepted = expected.findings.find((f) => where(f) === at)!.detectors;
+      expect(accepted, `${at} reported by ${detector}`).toContain(detector);
+    }
+    for (const tag of expected.absent ?? []) expect(report.findings.filter((f) => f.locator.kind === 'dicom-tag' && f.locator.tag === tag)).toEqual([]);
+    for (const tag of expected.claimsDeidentified ?? []) {
+      const finding = report.findings.find((f) => f.locator.kind === 'dicom-tag' && f.locator.tag === tag)!;
+      if (finding.detector === 'dicom-phi') expect(finding.explanation.notes).toContain('the file says PatientIdentityRemoved YES, but this value was not removed');
+    }
+  });
+
+  it.each(manifest.files.filter((f) => f.reveal).map((f) => [f.file, f.reveal!] as const))('%s: decodes its character set', async (file, reveal) => {
+    const { files } = await scanBuffer(readFileSync(join(FIXTURES, file)), { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false, reveal: true, filename: file });
+    for (const [tag, value] of Object.entries(reveal)) {
+      expect(files[0]!.findings.find((f) => f.locator.kind === 'dicom-tag' && f.locator.tag === tag)?.value).toBe(value);
+    }
+  });
+
+  it('never shows a raw value: findings are masked', () => {
+    const finding = reports.get('ct-explicit-le.dcm')!.findings.find((f) => f.locator.kind === 'dicom-tag' && f.locator.tag === '(0010,4000)')!;
+    expect([finding.detector, finding.masked, finding.value]).toEqual(['nik', '3171********0001', undefined]);
+  });
+
+  it('reads a raw data set without preamble (sniffed by content, no extension)', () => {
+    expect(sniff(readFileSync(join(FIXTURES, 'raw-implicit-le')).subarray(0, 8192), 'raw-implicit-le').format).toBe('dicom');
+    expect(sniff(Buffer.from('0800 0500 not dicom at all, just text'), 'x').format).not.toBe('dicom');
+  });
+
+  it('flags burned-in pixels on the deciding tag and asks for OCR', () => {
+    const report = reports.get('burned-in-sc.dcm')!;
+    const burned = report.findings.find((f) => f.detector === 'dicom-burned-in')!;
+    expect([burned.locator, burned.masked, burned.explanation.notes]).toEqual([
+      { kind: 'dicom-tag', tag: '(0028,0301)', keyword: 'BurnedInAnnotation' },
+      'YES',
+      ['BurnedInAnnotation YES', 'secondary capture (screenshot or scanned document)', 'ImageType DERIVED\\SECONDARY (secondary or screen-save image)'],
+    ]);
+    expect(report.issues.map((i) => i.code)).toContain('needs-ocr');
+  });
+});
+
+/** The public pydicom samples (see ../shared/samples/README.md): what each must report, and must not. */
+const SAMPLE_TABLE: [file: string, status: FileReport['status'], present: string[], absent: string[]][] = [
+  ['MR_small.dcm', 'incomplete', ['(0010,0010) PatientName', '(0010,0020) PatientID', '(0008,0080) InstitutionName', '(0008,0020) StudyDate'], ['(0008,1070)']],
+  ['MR_small_expb.dcm', 'incomplete', ['(0010,0010) PatientName', '(0010,0020) PatientID', '(0008,0080) InstitutionName', '(0008,0020) StudyDate'], ['(0008,1070)']],
+  ['ExplVR_BigEnd.dcm', 'incomplete', ['(0008,0080) InstitutionName', '(0008,0020) StudyDate'], ['(0010,0010)']],
+  ['ExplVR_LitEndNoMeta.dcm', 'scanned', ['(0008,0020) StudyDate'], []],
+  ['no_meta_group_length.dcm', 'scanned', ['(0008,0012) InstanceCreationDate'], []],
+  ['priv_SQ.dcm', 'scanned', ['(3F03,0010) PrivateCreator'], []],
+  ['UN_sequence.dcm', 'scanned', ['(4453,100C) PrivateCreator'], []],
+  ['rtplan.dcm', 'scanned', ['(0010,0010) PatientName', '(0010,0020) PatientID', '(0008,0080) InstitutionName', '(0008,1070) OperatorsName'], []],
+  ['rtdose.dcm', 'scanned', ['(0010,0010) PatientName', '(0010,0020) PatientID'], []],
+  ['liver_1frame.dcm', 'scanned', ['(0010,0010) PatientName', '(0010,0020) PatientID', '(0008,0050) AccessionNumber'], []],
+  ['SC_rgb_jpeg_dcmtk.dcm', 'incomplete', ['(0010,0010) PatientName', '(0010,0020) PatientID', '(0008,0090) ReferringPhysicianName', '(0008,0016) SOPClassUID'], []],
+  ['reportsi_with_empty_number_tags.dcm', 'scanned', ['(0010,0010) PatientName', '(0008,0090) ReferringPhysicianName'], []],
+  ['GDCMJ2K_TextGBR.dcm', 'incomplete', ['(0008,0020) StudyDate'], []],
+  ['examples_palette.dcm', 'incomplete', ['(0010,0010) PatientName', '(0010,0020) PatientID', '(0008,0080) InstitutionName'], []],
+  ['77654033_CR1_6154', 'scanned', ['(0010,0010) PatientName', '(0010,0020) PatientID', '(0008,0050) AccessionNumber'], []],
+  ['98892001_CT2N_6924', 'scanned', ['(0010,0010) PatientName', '(0010,0020) PatientID'], []],
+  ['98892003_MR1_5641', 'scanned', ['(0010,0010) PatientName', '(0010,0020) PatientID'], []],
+];
+
+describe.skipIf(!existsSafe(SAMPLES))('public DICOM samples (pydicom test files)', () => {
+  let samples: Map<string, FileReport>;
+  beforeAll(async () => {
+    const { files } = await collect(scan([SAMPLES], { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false }));
+    samples = new Map(files.map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f]));
+  });
+
+  it.each(SAMPLE_TABLE)('%s', (file, status, present, absent) => {
+    const report = samples.get(file)!;
+    expect([report.format, report.status]).toEqual(['dicom', status]);
+    const tags = report.findings.flatMap((f) => (f.locator.kind === 'dicom-tag' && !f.locator.path ? [`${f.locator.tag} ${f.locator.keyword}`] : []));
+    for (const attribute of present) expect(tags).toContain(attribute);
+    for (const tag of absent) expect(tags.filter((t) => t.startsWith(tag))).toEqual([]);
+  });
+
+  it('reports a real-looking name in a file that says PatientIdentityRemoved YES', () => {
+    const name = samples.get('77654033_CR1_6154')!.findings.find((f) => f.locator.kind === 'dicom-tag' && f.locator.tag === '(0010,0010)')!;
+    expect(['patient-name', 'dicom-phi']).toContain(name.detector);
+    expect(name.masked).not.toContain('Archibald');
+  });
+
+  it('reports a damaged file as failed, with a message that carries no content', () => {
+    const report = samples.get('nested_priv_SQ.dcm')!;
+    expect([report.status, report.reason]).toEqual(['failed', 'corrupt']);
+  });
+});
+
+describe('huge files', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'saring-dicom-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('scans a 2 GiB multi-frame study by reading only its head', async () => {
+    const header = readFileSync(join(FIXTURES, 'ct-explicit-le.dcm'));
+    // Rewrite the 16-byte Pixel Data value as a 2 GiB one: the header stays, the rest is a sparse hole.
+    const pixel = header.lastIndexOf(Buffer.from([0xe0, 0x7f, 0x10, 0x00]));
+    const head = Buffer.from(header.subarray(0, pixel + 12));
+    head.writeUInt32LE(2 ** 31, pixel + 8);
+    const path = join(dir, 'multiframe.dcm');
+    const fd = openSync(path, 'w');
+    writeSync(fd, head);
+    ftruncateSync(fd, head.length + 2 ** 31);
+    closeSync(fd);
+
+    const { files } = await collect(scan([path], { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false }));
+    const report = files[0]!;
+    expect([report.status, report.size]).toEqual(['scanned', head.length + 2 ** 31]);
+    expect(report.findings.some((f) => f.locator.kind === 'dicom-tag' && f.locator.tag === '(0010,0010)')).toBe(true);
+    expect(report.bytesRead).toBeLessThan(128 * 1024);
+  });
+});
+
+function existsSafe(path: string): boolean {
+  try {
+    readFileSync(join(path, 'MR_small.dcm'));
+    return true;
+  } catch {
+    return false;
+  }
+}
