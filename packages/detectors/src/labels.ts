@@ -11,15 +11,15 @@ import { LABEL_LOOKBACK_CHARS } from './score.js';
  */
 export class LabelGroups<G extends string> {
   private readonly pattern: RegExp;
-  private readonly groupByKey = new Map<string, G>();
+  private readonly groupByKey = new Map<string, { group: G; word: string }>();
 
   constructor(groups: Readonly<Record<G, readonly string[]>>) {
     const words: string[] = [];
     for (const [group, list] of Object.entries(groups) as [G, readonly string[]][]) {
       for (const word of list) {
         const key = compactKeyword(word);
-        if (!key || this.groupByKey.has(key)) continue;
-        this.groupByKey.set(key, group);
+        if (!key) continue;
+        if (!this.groupByKey.has(key)) this.groupByKey.set(key, { group, word });
         words.push(word);
       }
     }
@@ -33,9 +33,9 @@ export class LabelGroups<G extends string> {
     return this.pattern;
   }
 
-  /** The group of the last label in `text`, if any. */
-  lastIn(text: string): G | undefined {
-    let found: G | undefined;
+  /** The last label in `text` and its group, if any. */
+  lastIn(text: string): LabelHit<G> | undefined {
+    let found: LabelHit<G> | undefined;
     this.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = this.pattern.exec(text)) !== null) found = this.groupByKey.get(compactKeyword(m[0])) ?? found;
@@ -48,13 +48,24 @@ export class LabelGroups<G extends string> {
    * line or the line before, within `maxChars`.
    */
   nearestBefore(view: DetectView, start: number, maxChars: number = LABEL_LOOKBACK_CHARS): G | undefined {
+    return this.nearest(view, start, maxChars)?.group;
+  }
+
+  /** Like `nearestBefore`, with the label as declared (for explanations); a field label says `field …`. */
+  nearest(view: DetectView, start: number, maxChars: number = LABEL_LOOKBACK_CHARS): LabelHit<G> | undefined {
     const field = view.fieldLabel(start);
     if (field !== undefined) {
-      const group = this.lastIn(field.replace(/_/g, ' '));
-      if (group !== undefined) return group;
+      const hit = this.lastIn(field.replace(/_/g, ' '));
+      if (hit !== undefined) return { group: hit.group, word: `field ${field}` };
     }
     return this.lastIn(linePrefix(view.text, start, maxChars));
   }
+}
+
+/** A label found before a value: its group and the word as declared. */
+export interface LabelHit<G extends string> {
+  group: G;
+  word: string;
 }
 
 /**

@@ -25,10 +25,10 @@ export const kk: CandidateDetector = {
   triggers: { numbers: { minDigits: 16, maxDigits: 16 } },
   keywords: KEYWORDS,
   detect(candidate, view) {
-    if (IDENTITY_LABELS.nearestBefore(view, candidate.start) !== 'kk') return undefined;
+    const label = IDENTITY_LABELS.nearest(view, candidate.start);
+    if (label?.group !== 'kk') return undefined;
     const check = checkNikStructure(candidate.digits, { femaleDayOffset: false });
     if (!check.valid) return undefined;
-    const context = view.contextWords(KEYWORDS, candidate.start, candidate.end, 0);
     const score = SCORE.OWN_LABEL - (candidate.partOfLongerNumber ? SCORE.PART_OF_LONGER_NUMBER : 0);
     return {
       start: candidate.start,
@@ -39,7 +39,7 @@ export const kk: CandidateDetector = {
         pattern: 'kk-16-digits',
         validation: 'valid',
         validationNote: `province code ${String(check.province)}, real record date, serial not 0000`,
-        context: context.length ? context : ['kk label before the value'],
+        context: [label.word],
       },
     };
   },

@@ -27,6 +27,11 @@ const URL_SYSTEM_BEFORE = /\/id\/nik(?:-ibu)?(?:\||%7C)$/i;
 const ENCODED_PIPE_CODE = /^7C([0-9]{16})$/i;
 /** Excel's scientific notation for a 16-digit number, right after the mantissa: `3.17101E+15`. */
 const EXPONENT_AFTER = /[eE]\+15(?![0-9])/y;
+/**
+ * `3,17101E+15` (Indonesian-locale decimal comma): the scanner sees `3`, then `17101E` as one
+ * letters-and-digits code, since a comma does not join digit groups.
+ */
+const COMMA_MANTISSA_CODE = /^[0-9]{1,14}[eE]$/;
 /** The mantissa as Excel writes it: one digit, a decimal point (or comma), up to 14 digits. */
 const MANTISSA = /^[0-9][.,][0-9]{1,14}$/;
 
@@ -51,7 +56,7 @@ export const nik: CandidateDetector = {
   keywords: KEYWORDS,
   negativeKeywords: NOT_A_NIK,
   detect(candidate, view) {
-    if (candidate.kind === 'code') return detectEncodedUrl(candidate, view);
+    if (candidate.kind === 'code') return COMMA_MANTISSA_CODE.test(candidate.text) ? detectScientific(candidate, view) : detectEncodedUrl(candidate, view);
     if (candidate.digits.length < 16) return detectScientific(candidate, view);
     const digits = candidate.digits;
     const check = checkNikStructure(digits);
@@ -126,25 +131,27 @@ function nikLabelled(candidate: Candidate, view: DetectView): boolean {
 
 /** `3.17101E+15` (or `3,17101E+15` in an Indonesian-locale export) next to a NIK label. */
 function detectScientific(candidate: Candidate, view: DetectView): DetectorMatch | undefined {
-  const next = view.text.charCodeAt(candidate.end);
+  // A code candidate `17101E` ends on the E; a number candidate `3.17101` stops before it.
+  const mantissaEnd = candidate.kind === 'code' ? candidate.end - 1 : candidate.end;
+  const next = view.text.charCodeAt(mantissaEnd);
   if (next !== 69 && next !== 101) return undefined; // E / e
   let start = candidate.start;
-  let mantissa = candidate.text;
+  let mantissa = view.text.slice(start, mantissaEnd);
   if (!MANTISSA.test(mantissa)) {
     // Comma-decimal: the scanner sees `3` and `17101` apart; take the digit and comma before.
     if (candidate.partOfLongerNumber || view.text[start - 1] !== ',' || !/[0-9]/.test(view.text[start - 2] ?? '')) return undefined;
     if (start >= 3 && /[0-9]/.test(view.text[start - 3]!)) return undefined;
     start -= 2;
-    mantissa = view.text.slice(start, candidate.end);
+    mantissa = view.text.slice(start, mantissaEnd);
     if (!MANTISSA.test(mantissa)) return undefined;
   } else if (candidate.partOfLongerNumber) return undefined;
-  EXPONENT_AFTER.lastIndex = candidate.end;
+  EXPONENT_AFTER.lastIndex = mantissaEnd;
   const exponent = EXPONENT_AFTER.exec(view.text);
   if (!exponent) return undefined;
   const known = mantissa.replace(/[.,]/, '');
   if (!PROVINCE_CODES.has(Number(known.slice(0, 2))) || known.slice(2, 4) === '00' || known.slice(4, 6) === '00') return undefined;
   if (!nikLabelled(candidate, view)) return undefined;
-  const end = candidate.end + exponent[0].length;
+  const end = mantissaEnd + exponent[0].length;
   return excelDamaged(start, end, view.text.slice(start, end).toUpperCase(), 'nik-excel-scientific', `Excel-damaged: scientific notation keeps only ${String(known.length)} of 16 digits`);
 }
 
@@ -167,4 +174,4 @@ function excelDamaged(start: number, end: number, value: string, pattern: string
 }
 
 /** The regexes above, for the ReDoS test. */
-export const NIK_REGEXES = [URL_SYSTEM_BEFORE, ENCODED_PIPE_CODE, EXPONENT_AFTER, MANTISSA] as const;
+export const NIK_REGEXES = [URL_SYSTEM_BEFORE, ENCODED_PIPE_CODE, EXPONENT_AFTER, MANTISSA, COMMA_MANTISSA_CODE] as const;

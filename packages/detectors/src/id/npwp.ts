@@ -29,7 +29,8 @@ export const npwp: CandidateDetector = {
   detect(candidate, view) {
     const check = checkNpwp(candidate.digits);
     if (!check.valid) return undefined;
-    const labelled = IDENTITY_LABELS.nearestBefore(view, candidate.start) === 'npwp';
+    const label = IDENTITY_LABELS.nearest(view, candidate.start);
+    const labelled = label?.group === 'npwp';
     const context = view.contextWords(KEYWORDS, candidate.start, candidate.end, NEAR_WINDOW_CHARS);
     const printed = check.form === 'npwp-15' && PRINTED_OLD.test(candidate.text);
     let score: number;
@@ -47,7 +48,7 @@ export const npwp: CandidateDetector = {
         pattern: printed ? 'npwp-printed-15' : `npwp-${candidate.digits.length}-digits`,
         validation: 'valid',
         validationNote: check.form === 'nik-as-npwp' ? 'a NIK used as NPWP (PMK 112/2022)' : 'Luhn check digit matches',
-        context: labelled && !context.length ? ['npwp label before the value'] : context,
+        context: labelled ? [label.word, ...context.filter((w) => w !== label.word)] : context,
       },
     };
   },
