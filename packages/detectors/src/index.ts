@@ -2,7 +2,7 @@
  * @saring/detectors — the one registry of Saring's detectors. Adding a detector is one file,
  * its test, and one line here.
  */
-import type { Detector } from '@saring/core';
+import type { Detector, FileClassifier } from '@saring/core';
 import { bpjsCard } from './bpjs/bpjs-card.js';
 import { bpjsRujukan } from './bpjs/bpjs-rujukan.js';
 import { bpjsSep } from './bpjs/bpjs-sep.js';
@@ -19,6 +19,16 @@ import { patientName } from './person/patient-name.js';
 import { practitionerName } from './person/practitioner-name.js';
 import { covidTestResult } from './health/covid-test-result.js';
 import { icd10Diagnosis } from './health/icd10-diagnosis.js';
+import { bpjsSep as bpjsSepDocument } from './documents/bpjs-sep.js';
+import { bpjsReferralLetter } from './documents/bpjs-referral-letter.js';
+import { covidTestResultDocument } from './documents/covid-test-result.js';
+import { labReport } from './documents/lab-report.js';
+import { radiologyReport } from './documents/radiology-report.js';
+import { ekgReport } from './documents/ekg-report.js';
+import { isolationConsent } from './documents/isolation-consent.js';
+import { patientTransferForm } from './documents/patient-transfer-form.js';
+import { healthCertificate } from './documents/health-certificate.js';
+import { patientRegister } from './documents/patient-register.js';
 import { dicomPhi } from './dicom/dicom-phi.js';
 import { dicomBurnedIn } from './dicom/dicom-burned-in.js';
 
@@ -62,6 +72,25 @@ export { readDate, type ParsedDate } from './validators/date-text.js';
 export { LabelGroups, IDENTITY_LABELS } from './labels.js';
 export { checkNikStructure, PROVINCE_CODES, type NikCheck } from './validators/nik-structure.js';
 export { luhnValid } from './validators/luhn.js';
+export { patientName };
 export { patientName, practitionerName, covidTestResult, icd10Diagnosis };
+
+/**
+ * Every built-in document classifier (documents/), run at the end of each file and archive
+ * member: pass as `classifiers` to scan(). A file without a person in it is a `template`.
+ */
+export const allClassifiers: readonly FileClassifier[] = [
+  bpjsSepDocument,
+  bpjsReferralLetter,
+  covidTestResultDocument,
+  labReport,
+  radiologyReport,
+  ekgReport,
+  isolationConsent,
+  patientTransferForm,
+  healthCertificate,
+  patientRegister,
+];
+export { DOCUMENT_WEIGHT, weigh, documentClassifier, type DocumentSignals } from './documents/signals.js';
 export { isRealDate, isoDate } from './validators/calendar.js';
 export { SCORE, CONTEXT_WINDOW_CHARS, NEAR_WINDOW_CHARS } from './score.js';

@@ -1,0 +1,35 @@
+import type { DocumentClass, FileClassifier } from '@saring/core';
+import { keywordSet } from '@saring/core';
+
+/** Rows with a person before a table is a register rather than a form with a few family members. */
+const MIN_PERSON_ROWS = 3;
+/** Distinct people before a non-tabular file (JSON bundle, HL7 batch, text dump) is a register. */
+const MIN_PEOPLE_UNTABULAR = 5;
+
+/**
+ * Patient registers: exports with a row per patient (the 2022 leak was such files). Tabular
+ * files (CSV, sheets) with person identifiers in several rows, or structured dumps (JSON, HL7,
+ * text) naming many people.
+ */
+export const patientRegister: FileClassifier = {
+  id: 'patient-register',
+  description: 'Patient register: a table or export with a row (or record) per patient.',
+  keywords: keywordSet([]),
+  classify(facts): DocumentClass | undefined {
+    const evidence: string[] = [];
+    let confidence = 0;
+    if (facts.personRows >= MIN_PERSON_ROWS) {
+      confidence = 0.7 + Math.min(0.25, 0.1 * Math.log10(facts.personRows));
+      evidence.push(`${facts.personRows} table rows with a person identifier`);
+    } else if (facts.people >= MIN_PEOPLE_UNTABULAR) {
+      confidence = 0.55 + Math.min(0.3, 0.1 * Math.log10(facts.people));
+      evidence.push(`${facts.people} distinct people`);
+    } else return undefined;
+    if (facts.people) evidence.push(`${facts.people} distinct people`);
+    return { id: 'patient-register', confidence: Math.round(confidence * 100) / 100, evidence: [...new Set(evidence)] };
+  },
+  examples: {
+    positive: ['no_rm,nama_pasien,nik\n000123,BUDI SANTOSO,3171011708450001\n000124,SITI AMINAH,3171015708450001\n000125,JOKO SUSILO,3171011708450002\n'],
+    negative: ['Nama : BUDI SANTOSO\nNIK : 3171011708450001\n'],
+  },
+};
