@@ -72,7 +72,6 @@ export { readDate, type ParsedDate } from './validators/date-text.js';
 export { LabelGroups, IDENTITY_LABELS } from './labels.js';
 export { checkNikStructure, PROVINCE_CODES, type NikCheck } from './validators/nik-structure.js';
 export { luhnValid } from './validators/luhn.js';
-export { patientName };
 export { patientName, practitionerName, covidTestResult, icd10Diagnosis };
 
 /**

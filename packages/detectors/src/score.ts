@@ -60,20 +60,6 @@ export const SCORE = {
   HEALTH_VALUE: 0.9,
   /** A health value whose context is a column header or a nearby label, not its own label. */
   HEALTH_VALUE_NEAR_LABEL: 0.8,
-  /** Added when a name's words are in the Indonesian name lists (person/names-id.ts). */
-  NAME_IN_GAZETTEER: 0.05,
-  /** A name after a hospital honorific (`Tn.`, `Ny.`, `An.`, `By. Ny.`). */
-  NAME_AFTER_HONORIFIC: 0.8,
-  /** A name after `Ibu`/`Bapak`, with patient context nearby. */
-  NAME_AFTER_WEAK_HONORIFIC: 0.65,
-  /** Known Indonesian names in a file name (`BUDI_SANTOSO_thorax.pdf`): plausible, not certain. */
-  NAME_IN_FILE_NAME: 0.55,
-  /** A doctor's name: reported at medium confidence, low severity (practitioner-name). */
-  PRACTITIONER_NAME: 0.6,
-  /** A health value (COVID result, diagnosis code, lab value) read right after its own label. */
-  HEALTH_VALUE: 0.9,
-  /** A health value whose context is a column header or a nearby label, not its own label. */
-  HEALTH_VALUE_NEAR_LABEL: 0.8,
 } as const;
 
 /** Characters around a candidate searched for context words (Purview uses 300 for NIK; domain.md §1.2). */
