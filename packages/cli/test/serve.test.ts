@@ -113,8 +113,13 @@ describe('saring serve over HTTP', () => {
 
   it('blocks an encrypted zip (fail closed)', async () => {
     const { json } = await post(server, encryptedZip(), { ...AUTH, 'x-filename': 'hasil.zip' });
-    expect(json.decision).toBe('block');
-    expect(json.reasons.map((r) => r.code)).toContain(json.reasons.some((r) => r.code === 'not-read:encrypted') ? 'not-read:encrypted' : 'not-read:unsupported-format');
+    expect([json.decision, json.reasons.map((r) => [r.code, r.path])]).toEqual([
+      'block',
+      [
+        ['not-read:encrypted', 'hasil.zip!hasil-lab.txt'],
+        ['not-read:encrypted', 'hasil.zip'],
+      ],
+    ]);
   });
 
   it('blocks a malformed document', async () => {
@@ -139,6 +144,27 @@ describe('saring serve over HTTP', () => {
       req.end();
     });
     expect([answer.status, (JSON.parse(answer.body) as { error: { code: string } }).error.code]).toEqual([status, code]);
+  });
+
+  it.each<[string, Record<string, string>, number]>([
+    ['the right token', AUTH, 100],
+    ['no token', {}, 401],
+  ])('answers Expect: 100-continue with %s before the body is sent', async (_name, headers, status) => {
+    const url = new URL(server.url);
+    const first = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path: '/v1/scan', method: 'POST', headers: { ...headers, expect: '100-continue', 'content-length': String(CLEAN_TEXT.length) } });
+      req.on('continue', () => {
+        resolve(100);
+        req.end(CLEAN_TEXT);
+      });
+      req.on('response', (res) => {
+        resolve(res.statusCode ?? 0);
+        res.resume();
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(first).toBe(status);
   });
 
   it('refuses a streamed body that grows over the limit with 413', async () => {
@@ -170,7 +196,7 @@ describe('saring serve over HTTP', () => {
     const response = await fetch(`${server.url}/metrics`, { headers: AUTH });
     const text = await response.text();
     expect(response.status).toBe(200);
-    expect(text).toMatch(/^saring_gate_requests_total\{route="\/v1\/scan",status="401"\} 3$/m);
+    expect(text).toMatch(/^saring_gate_requests_total\{route="\/v1\/scan",status="401"\} 4$/m);
     expect(text).toMatch(/^saring_gate_verdicts_total\{decision="allow"\} [1-9]\d*$/m);
     expect(text).toMatch(/^saring_gate_verdicts_total\{decision="block"\} [1-9]\d*$/m);
     expect(text).toMatch(/^saring_gate_block_reasons_total\{reason="finding:nik"\} 1$/m);

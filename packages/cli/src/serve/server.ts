@@ -85,7 +85,7 @@ export async function startGateServer(options: GateServerOptions): Promise<GateS
       ...(size !== undefined ? { size } : {}),
     });
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const started = performance.now();
     const route = routeOf(req.url);
     const finish = (status: number, body: unknown, extra: { decision?: string; bytes?: number; headers?: Record<string, string> } = {}): void => {
@@ -118,7 +118,11 @@ export async function startGateServer(options: GateServerOptions): Promise<GateS
     }
     if (req.method !== 'POST') return fail(405, 'method-not-allowed', 'Use POST with the file as the request body.', { allow: 'POST' });
     void handleScan(req, res, started, finish, fail);
-  });
+  };
+  const server = createServer(onRequest);
+  // `Expect: 100-continue` (curl sends it for large bodies): the token, size and capacity are
+  // checked before the client sends a byte; `handleScan` sends 100 Continue only when it will read.
+  server.on('checkContinue', onRequest);
 
   async function handleScan(
     req: IncomingMessage,
@@ -141,6 +145,7 @@ export async function startGateServer(options: GateServerOptions): Promise<GateS
 
     slots.active++;
     metrics.inFlight = slots.active;
+    if (/^100-continue$/i.test(req.headers.expect ?? '')) res.writeContinue();
     const body = requestBody(req, settings.maxBodyBytes);
     try {
       const result = await gate(body.chunks, uploadFilename(req.headers), contentType, declared);
