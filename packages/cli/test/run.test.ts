@@ -28,9 +28,9 @@ describe('exit codes', () => {
   });
 
   it.each([
-    [['scan', 'x', '--format', 'xml'], '--format must be one of pretty, json, jsonl (got "xml").'],
+    [['scan', 'x', '--format', 'xml'], '--format must be one of pretty, json, jsonl, csv, sarif, html (got "xml").'],
     [['scan', 'x', '--min-confidence', 'sure'], '--min-confidence must be one of low, medium, high (got "sure").'],
-    [['scan', 'x', '--fail-on', 'bad'], '--fail-on must be one of low, medium, high, critical, none (got "bad").'],
+    [['scan', 'x', '--fail-on', 'bad'], '--fail-on must be one of low, medium, high, critical, personal, sensitive-health, bulk-export, none (got "bad").'],
     [['scan', 'x', '--max-file-size', 'big'], '"big" is not a size; write it like 256MiB, 10MB or 1048576.'],
   ])('2: usage error %j lists the problem', async (argv, message) => {
     const { code, stderr, stdout } = await cli(argv);

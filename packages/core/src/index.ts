@@ -6,8 +6,8 @@ export * from './model/index.js';
 export { scan, scanBuffer, scanStream, collect, type ScanResult, type InputScanOptions } from './engine/scan.js';
 export { DEFAULT_LIMITS, resolveLimits, type ScanOptions, type PathScanOptions } from './engine/options.js';
 export { DetectionPlan } from './engine/detection.js';
-export { OcrRuntime, DEFAULT_OCR_LIMITS, resolveOcrLimits, resolveOcrMode } from './ocr/runtime.js';
 export { CandidateScanner } from './engine/scanner.js';
+export { OcrRuntime, DEFAULT_OCR_LIMITS, resolveOcrLimits, resolveOcrMode } from './ocr/runtime.js';
 export { keywordSet, compactKeyword } from './engine/keywords.js';
 export { defaultExtractors, csvExtractor, textExtractor, decodeText, windows } from './extract/index.js';
 export { sniff, detectTextEncoding, isTextFormat, SNIFF_BYTES } from './sniff/sniff.js';
@@ -19,5 +19,6 @@ export { maskMiddle, maskAllAlphanumerics, confidenceOf, minScoreOf, MEDIUM_SCOR
 export { formatBytes } from './engine/file-scan.js';
 export { FileEvidence, MAX_PEOPLE_COUNTED, MIN_DOCUMENT_CONFIDENCE, isPersonIdentifier } from './engine/file-evidence.js';
 export { meetsFailThreshold, parseFailOn, FAIL_ON_VALUES, type FailOn } from './report/fail-on.js';
+export { SummaryBuilder } from './report/summary.js';
 export * from './gate/index.js';
 export const VERSION = '0.1.0';

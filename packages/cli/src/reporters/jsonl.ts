@@ -1,4 +1,5 @@
 import type { FileReport, ScanSummary } from '@saring/core';
+import type { Filtered } from './types.js';
 
 /**
  * JSON Lines (jsonlines.org), streamed: a `meta` line, then per file a `file` line followed by
@@ -15,6 +16,7 @@ export function jsonlFile(file: FileReport): string {
   return out;
 }
 
-export function jsonlSummary(summary: ScanSummary): string {
-  return `${JSON.stringify({ type: 'summary', ...summary })}\n`;
+/** The last line; `filtered` and `reused` say what a baseline, the config or `--state` changed. */
+export function jsonlSummary(summary: ScanSummary, extra: { filtered?: Filtered; reused?: number } = {}): string {
+  return `${JSON.stringify({ type: 'summary', ...summary, ...(extra.filtered ? { filtered: extra.filtered } : {}), ...(extra.reused ? { reused: extra.reused } : {}) })}\n`;
 }

@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
-import { formatLocator, formatBytes, type FileReport, type Severity } from '@saring/core';
-import type { ReportInput, ReporterOptions } from './types.js';
+import { formatLocator, formatBytes, type FileReport, type PdpLabel, type ScanSummary, type Severity } from '@saring/core';
+import { ReportStats, sortedCounts } from './stats.js';
+import { NO_FILTERED, type Filtered, type ReportInput, type ReporterOptions } from './types.js';
 
 const STATUS_TEXT: Readonly<Record<FileReport['status'], string>> = {
   scanned: 'scanned',
@@ -9,15 +10,42 @@ const STATUS_TEXT: Readonly<Record<FileReport['status'], string>> = {
   incomplete: 'INCOMPLETE',
 };
 
-/** One file's block: the path, its status, and each finding masked on its own line. */
+const LABEL_TEXT: Readonly<Record<PdpLabel, string>> = {
+  public: 'public',
+  personal: 'personal data',
+  'sensitive-health': 'SENSITIVE HEALTH DATA',
+};
+
+type Colors = ReturnType<typeof createColors>;
+
+function severityPaint(c: Colors): (severity: Severity, text: string) => string {
+  return (severity, text) => (severity === 'critical' ? c.bold(c.red(text)) : severity === 'high' ? c.red(text) : severity === 'medium' ? c.yellow(text) : c.dim(text));
+}
+
+function labelPaint(c: Colors, label: PdpLabel, text: string): string {
+  return label === 'sensitive-health' ? c.bold(c.red(text)) : label === 'personal' ? c.yellow(text) : c.green(text);
+}
+
+/**
+ * One file's block: the path with its UU PDP label, people count and document classes, its
+ * status, and each finding masked on its own line, coloured by severity. Clean files print nothing.
+ */
 export function prettyFile(file: FileReport, options: ReporterOptions): string {
   const c = createColors(options.color);
-  const paint = (severity: Severity, text: string) =>
-    severity === 'critical' ? c.bold(c.red(text)) : severity === 'high' ? c.red(text) : severity === 'medium' ? c.yellow(text) : c.dim(text);
+  const paint = severityPaint(c);
   if (file.status === 'scanned' && file.findingCount === 0 && file.issues.length === 0) return '';
   const lines: string[] = [];
-  const head = file.status === 'scanned' ? c.bold(file.path) : `${c.bold(file.path)}  ${c.magenta(`[${STATUS_TEXT[file.status]}: ${file.reason ?? ''}]`)}`;
-  lines.push(head);
+  const tags: string[] = [];
+  const cls = file.classification;
+  if (cls && cls.label !== 'public') {
+    tags.push(labelPaint(c, cls.label, LABEL_TEXT[cls.label]));
+    if (cls.people > 0) tags.push(`${cls.people}${cls.peopleCapped ? '+' : ''} ${cls.people === 1 ? 'person' : 'people'}${cls.bulkExport ? c.bold(c.red(' (bulk export)')) : ''}`);
+    tags.push(`risk ${cls.risk}`);
+  }
+  if (cls?.documents.length) tags.push(`document: ${cls.documents.map((d) => `${d.id} ${Math.round(d.confidence * 100)}%`).join(', ')}`);
+  const status = file.status === 'scanned' ? '' : `  ${c.magenta(`[${STATUS_TEXT[file.status]}: ${file.reason ?? ''}]`)}`;
+  lines.push(`${c.bold(file.path)}${status}`);
+  if (tags.length) lines.push(`  ${tags.join(c.dim(' · '))}`);
   if (file.reasonMessage) lines.push(`  ${c.magenta(file.reasonMessage)}`);
   for (const issue of file.issues) if (issue.message !== file.reasonMessage) lines.push(`  ${c.dim(`note (${issue.code}): ${issue.message}`)}`);
   for (const f of file.findings) {
@@ -29,26 +57,58 @@ export function prettyFile(file: FileReport, options: ReporterOptions): string {
   return `${lines.join('\n')}\n\n`;
 }
 
-/** The closing summary table. */
-export function prettySummary(input: Pick<ReportInput, 'summary'>, options: ReporterOptions): string {
+/** Extra facts for the summary that the core summary does not carry. */
+export interface PrettySummaryInput {
+  summary: ScanSummary;
+  stats?: ReportStats;
+  filtered?: Filtered;
+  reused?: number;
+}
+
+function table(c: Colors, title: string, rows: readonly (readonly [string, string | number])[]): string[] {
+  if (rows.length === 0) return [];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return [`  ${c.bold(title)}`, ...rows.map(([k, v]) => `    ${k.padEnd(width)}  ${String(v).padStart(7)}`)];
+}
+
+/** The closing summary: files by status, findings by severity, detector and label, top folders. */
+export function prettySummary(input: PrettySummaryInput, options: ReporterOptions): string {
   const c = createColors(options.color);
+  const paint = severityPaint(c);
   const s = input.summary;
-  const lines = [
-    c.bold('Summary'),
-    `  files seen      ${s.filesSeen}  (scanned ${s.scanned}, skipped ${s.skipped}, failed ${s.failed}, incomplete ${s.incomplete})`,
-    `  with findings   ${s.filesWithFindings}`,
-    `  findings        ${s.findings}  (critical ${s.findingsBySeverity.critical}, high ${s.findingsBySeverity.high}, medium ${s.findingsBySeverity.medium}, low ${s.findingsBySeverity.low})`,
-  ];
-  const byDetector = Object.entries(s.findingsByDetector).sort((a, b) => b[1] - a[1]);
-  if (byDetector.length) lines.push(`  by detector     ${byDetector.map(([id, n]) => `${id} ${n}`).join(', ')}`);
-  const reasons = Object.entries(s.reasons);
-  if (reasons.length) lines.push(`  not fully read  ${reasons.map(([r, n]) => `${r} ${n}`).join(', ')}`);
-  lines.push(`  read            ${formatBytes(s.bytesRead)} in ${(s.durationMs / 1000).toFixed(1)} s${s.aborted ? c.magenta('  (stopped before the end)') : ''}`);
+  const filtered = input.filtered ?? NO_FILTERED;
+  const lines = [c.bold('Summary')];
+  lines.push(
+    ...table(c, 'Files', [
+      ['seen', s.filesSeen],
+      ['scanned', s.scanned],
+      ['skipped', s.skipped],
+      ['failed', s.failed],
+      ['incomplete', s.incomplete],
+      ['with findings', s.filesWithFindings],
+      ...(input.reused ? [['unchanged (not re-read)', input.reused] as const] : []),
+    ]),
+  );
+  lines.push(`  ${c.bold('Findings')}  ${s.findings}  (${(['critical', 'high', 'medium', 'low'] as const).map((sev) => paint(sev, `${sev} ${s.findingsBySeverity[sev]}`)).join(', ')})`);
+  const hidden = filtered.baselined + filtered.suppressed + filtered.allowed;
+  if (hidden) lines.push(`  ${c.dim(`not reported: ${filtered.baselined} in the baseline, ${filtered.suppressed} suppressed, ${filtered.allowed} allow-listed`)}`);
+  lines.push(...table(c, 'Findings by detector', sortedCounts(s.findingsByDetector)));
+  if (input.stats) lines.push(...table(c, 'Findings by label', sortedCounts(input.stats.findingsByLabel)));
+  lines.push(...table(c, 'Files by label', sortedCounts(s.filesByLabel)));
+  lines.push(...table(c, 'Documents', sortedCounts(s.filesByDocumentClass)));
+  if (input.stats) lines.push(...table(c, 'Top folders (sensitive files)', input.stats.topFolders()));
+  lines.push(...table(c, 'Not fully read', sortedCounts(s.reasons as Record<string, number>)));
+  if (s.bulkExports) lines.push(c.bold(c.red(`  ${s.bulkExports} file(s) hold identifiers of more than 100 people (bulk export).`)));
+  lines.push(`  read ${formatBytes(s.bytesRead)} in ${(s.durationMs / 1000).toFixed(1)} s${s.aborted ? c.magenta('  (stopped before the end)') : ''}`);
   if (s.incomplete + s.failed > 0) lines.push(c.magenta('  Some files could not be fully read: they are not reported clean.'));
   return `${lines.join('\n')}\n`;
 }
 
 /** The whole report as one string (for `--output` and tests). */
 export function prettyReport(input: ReportInput, options: ReporterOptions): string {
-  return input.files.map((f) => prettyFile(f, options)).join('') + prettySummary(input, options);
+  const stats = ReportStats.of(input.files);
+  return (
+    input.files.map((f) => prettyFile(f, options)).join('') +
+    prettySummary({ summary: input.summary, stats, ...(input.filtered ? { filtered: input.filtered } : {}), ...(input.reused ? { reused: input.reused } : {}) }, options)
+  );
 }

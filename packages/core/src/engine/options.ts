@@ -1,7 +1,8 @@
 import type { Detector } from '../model/detector.js';
 import type { FileClassifier } from '../model/classification.js';
 import type { Extractor, ScanLimits } from '../model/extractor.js';
-import type { Finding } from '../model/report.js';
+import type { Stats } from 'node:fs';
+import type { FileReport, Finding } from '../model/report.js';
 import type { OcrLimits, OcrMode } from '../model/ocr.js';
 import type { ConfidenceThreshold } from '../report/mask.js';
 
@@ -78,6 +79,22 @@ export interface PathScanOptions extends ScanOptions {
   include?: readonly string[];
   /** Honour `.saringignore` files. Default true. */
   useIgnoreFiles?: boolean;
+  /**
+   * Incremental rescans (CLI `--state`): asked for every walked file before it is opened, with
+   * its `lstat`/`stat` result. Return the reports of an earlier scan of the same unchanged file
+   * (its archive members first, the file's own report last, paths as that scan reported them) to
+   * use them instead of reading the file: the file is not opened, and its folder names are not
+   * re-scanned (folder masks are taken from the reused paths). Return undefined to read the file.
+   * Findings of reused reports are not passed to `onFinding`.
+   */
+  reuse?: (path: string, stats: Stats) => readonly FileReport[] | undefined | Promise<readonly FileReport[] | undefined>;
+  /**
+   * Called once per walked regular file, in walk order, with its final reports (members first, the
+   * file last: the same objects that are then yielded) and whether they were `reuse`d. Lets a
+   * caller map reports back to the real path and its stats (e.g. to record them for `reuse`).
+   * Must not throw.
+   */
+  onFileDone?: (path: string, stats: Stats, reports: readonly FileReport[], reused: boolean) => void;
 }
 
 export function resolveLimits(limits: Partial<ScanLimits> | undefined): ScanLimits {

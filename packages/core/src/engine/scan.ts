@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Detector, Severity } from '../model/detector.js';
@@ -45,6 +46,12 @@ function resolveDeps(options: ScanOptions): FileScanDeps {
 function severityLookup(detectors: readonly Detector[]): (id: string) => Severity | undefined {
   const map = new Map(detectors.map((d) => [d.id, d.meta.severity]));
   return (id) => map.get(id);
+}
+
+/** The reports of one walk entry; `source` for regular files (read or reused), for `onFileDone`. */
+interface Batch {
+  reports: FileReport[];
+  source?: { path: string; stats: Stats; reused: boolean };
 }
 
 /** A walk entry that needs no reading becomes its report right away. */
@@ -107,7 +114,7 @@ async function* scanPaths(paths: readonly string[], options: PathScanOptions, de
   };
 
   // Each walked file becomes a promise of its reports; results are yielded in walk order.
-  const queue: Promise<FileReport[]>[] = [];
+  const queue: Promise<Batch>[] = [];
   const entries = walk(paths, {
     followSymlinks: options.followSymlinks ?? false,
     exclude: options.exclude ?? [],
@@ -116,9 +123,9 @@ async function* scanPaths(paths: readonly string[], options: PathScanOptions, de
     ...(options.signal ? { signal: options.signal } : {}),
   });
 
-  const start = (entry: WalkEntry): Promise<FileReport[]> | undefined => {
+  const start = (entry: WalkEntry): Promise<Batch> | undefined => {
     if (entry.kind === 'excluded') return undefined;
-    if (entry.kind !== 'file') return Promise.resolve([reportWithoutReading(entry)]);
+    if (entry.kind !== 'file') return Promise.resolve({ reports: [reportWithoutReading(entry)] });
     // Folder names are scanned once per folder, with the first file found under them; the roots
     // the user named are theirs, not findings. Bounded: past 100,000 folders names are not tracked.
     const directories: { path: string; name: string }[] = [];
@@ -127,23 +134,46 @@ async function* scanPaths(paths: readonly string[], options: PathScanOptions, de
       foldersSeen.add(folder);
       directories.unshift({ path: folder, name: basename(folder) });
     }
+    const { path, stats } = entry;
+    if (options.reuse) {
+      return Promise.resolve(options.reuse(path, stats)).then((reused) => {
+        if (!reused || reused.length === 0) return read(path, stats.size, directories).then((reports) => ({ reports, source: { path, stats, reused: false } }));
+        learnFolderMasks(path, reused[reused.length - 1]!.path);
+        return { reports: [...reused], source: { path, stats, reused: true } };
+      });
+    }
+    return read(path, stats.size, directories).then((reports) => ({ reports, source: { path, stats, reused: false } }));
+  };
+
+  /** Folder masks from a reused report: where its reported folders differ from the real ones, they were masked. */
+  const learnFolderMasks = (real: string, reported: string): void => {
+    const realParts = dirname(real).split('/');
+    const reportedParts = dirname(reported.split('!')[0]!).split('/');
+    if (realParts.length !== reportedParts.length) return;
+    for (let i = 1; i < realParts.length; i++) {
+      if (realParts[i] !== reportedParts[i]) maskedFolders.set(realParts.slice(0, i + 1).join('/'), reportedParts[i]!);
+    }
+  };
+
+  const read = (path: string, size: number, directories: { path: string; name: string }[]): Promise<FileReport[]> => {
     const reports: FileReport[] = [];
     const input: PendingInput = {
-      path: entry.path,
-      name: basename(entry.path),
+      path,
+      name: basename(path),
       directories,
-      onMaskedDirectory: (path, masked) => maskedFolders.set(path, masked),
-      size: entry.stats.size,
+      onMaskedDirectory: (folder, masked) => maskedFolders.set(folder, masked),
+      size,
       depth: 0,
-      open: () => FileSource.open(entry.path),
+      open: () => FileSource.open(path),
       budget: { expandedBytes: 0 },
     };
     return scanInput(input, deps, (member) => reports.push(member)).then((report) => [...reports, report]);
   };
 
-  const drain = function* (reports: FileReport[]): Generator<ScanEvent> {
-    for (const report of reports) {
-      const file = options.reveal ? report : { ...report, path: maskFolders(report.path) };
+  const drain = function* ({ reports, source }: Batch): Generator<ScanEvent> {
+    const files = reports.map((report) => (options.reveal ? report : { ...report, path: maskFolders(report.path) }));
+    if (source) options.onFileDone?.(source.path, source.stats, files, source.reused);
+    for (const file of files) {
       summary.add(file, severityOf);
       yield { type: 'file', file };
     }
