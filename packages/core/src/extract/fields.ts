@@ -72,8 +72,11 @@ export class FieldBatch {
     return this.length >= this.limitChars;
   }
 
-  /** Adds one value; `joiner` is written after it (`\n` by default). Empty values are skipped. */
-  add(value: string, label: string | undefined, locator: Locator, joiner: '\n' | ' ' = '\n'): void {
+  /**
+   * Adds one value; `joiner` is written after it (`\n` by default; a space or tab keeps the next
+   * value on the same line, as a form prints it). Empty values are skipped.
+   */
+  add(value: string, label: string | undefined, locator: Locator, joiner: '\n' | ' ' | '\t' = '\n'): void {
     if (value.length === 0) return;
     this.starts.push(this.length);
     this.ends.push(this.length + value.length);
@@ -85,7 +88,8 @@ export class FieldBatch {
 
   /** Replaces the joiner after the last value (used to close a group joined by spaces). */
   endLine(): void {
-    if (this.parts.length && this.parts[this.parts.length - 1] === ' ') this.parts[this.parts.length - 1] = '\n';
+    const last = this.parts[this.parts.length - 1];
+    if (last === ' ' || last === '\t') this.parts[this.parts.length - 1] = '\n';
   }
 
   /** The collected values as one segment, or undefined when empty; the batch starts over. */

@@ -3,12 +3,12 @@ import type { Segment } from '../model/segment.js';
 import { decodeText, windows } from './text-stream.js';
 
 /**
- * Plain text, logs, and the text formats whose structure has no extractor of its own yet
- * (JSON, XML, HTML, HL7 are read as text with line locators).
+ * Plain text and logs, with line locators. (JSON, XML, HTML and HL7 have extractors of their
+ * own; JSON and XML fall back to this kind of reading from where they stop being well-formed.)
  */
 export const textExtractor: Extractor = {
   id: 'text',
-  formats: ['text', 'xml', 'html'],
+  formats: ['text'],
   async *extract(input: ExtractInput, context: ExtractContext): AsyncGenerator<Segment> {
     for await (const window of windows(decodeText(input, (encoding) => context.setEncoding(encoding)))) {
       yield {
