@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Command } from 'commander';
@@ -295,6 +298,20 @@ describe('saring serve command', () => {
     const onCommandLine = await cli(['serve', '--token', TOKEN]);
     expect(onCommandLine.code).toBe(2);
     expect(onCommandLine.stderr).toContain("unknown option '--token'");
+  });
+
+  it('lists every problem of a bad policy file before starting', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'saring-policy-'));
+    try {
+      writeFileSync(join(dir, 'policy.json'), JSON.stringify({ blockSeverity: 'severe', detectors: { nikk: 'high' } }));
+      const bad = await cli(['serve', '--port', '0', '--policy', join(dir, 'policy.json')], { SARING_TOKEN: TOKEN });
+      expect([bad.code, bad.stderr]).toEqual([2, 'saring: Policy field "blockSeverity" must be one of low, medium, high, critical, none.\n']);
+      writeFileSync(join(dir, 'policy.json'), JSON.stringify({ detectors: { nikk: 'high' } }));
+      const typo = await cli(['serve', '--port', '0', '--policy', join(dir, 'policy.json')], { SARING_TOKEN: TOKEN });
+      expect([typo.code, typo.stderr]).toEqual([2, 'saring: The policy names detector "nikk", which does not exist (see saring detectors).\n']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('starts from the command line and answers a scan', async () => {

@@ -21,8 +21,12 @@ interface ServeCommandOptions {
   fingerprintKeyFile?: string;
 }
 
-/** Reads a policy JSON file (see PolicyInput); problems are listed at once as a UsageError. */
-export function loadPolicyFile(path: string | undefined, cwd: string, stopAtFirst: boolean | undefined): Policy {
+/**
+ * Reads a policy JSON file (see PolicyInput); problems are listed at once as a UsageError. A
+ * detector id the policy names but no detector has is a problem too: a typo would silently
+ * drop the rule.
+ */
+export function loadPolicyFile(path: string | undefined, cwd: string, stopAtFirst: boolean | undefined, knownDetectors: readonly string[] = allDetectors.map((d) => d.id)): Policy {
   let input: PolicyInput = {};
   if (path) {
     let text: string;
@@ -37,7 +41,10 @@ export function loadPolicyFile(path: string | undefined, cwd: string, stopAtFirs
       throw new UsageError(`The policy file ${path} is not valid JSON.`);
     }
   }
-  return resolvePolicy(stopAtFirst ? { ...input, stopAtFirst: true } : input);
+  const policy = resolvePolicy(stopAtFirst ? { ...input, stopAtFirst: true } : input);
+  const unknown = Object.keys(policy.detectors).filter((id) => !knownDetectors.includes(id));
+  if (unknown.length) throw new UsageError(unknown.map((id) => `The policy names detector "${id}", which does not exist (see saring detectors).`));
+  return policy;
 }
 
 function fingerprintKey(file: string | undefined, io: CliIO): Uint8Array {

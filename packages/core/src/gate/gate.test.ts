@@ -4,6 +4,7 @@ import type { Extractor } from '../model/extractor.js';
 import type { FileReport } from '../model/report.js';
 import { UsageError } from '../model/errors.js';
 import { keywordSet } from '../engine/keywords.js';
+import { scanBuffer } from '../engine/scan.js';
 import { gateBuffer, gateStream } from './gate.js';
 import { findingBlocks, resolvePolicy } from './policy.js';
 import { verdictOf } from './verdict.js';
@@ -172,5 +173,23 @@ describe('gateStream', () => {
     }
     const verdict = await gateStream(failing(), { detectors, fingerprintKey: KEY, filename: 'cut.txt' });
     expect([verdict.decision, verdict.reasons.map((r) => r.code)]).toEqual(['block', ['not-read:io-error']]);
+  });
+});
+
+describe('ScanOptions.onFinding (the engine hook stopAtFirst uses)', () => {
+  it('is called with each masked finding and its path, also beyond maxFindingsPerFile', async () => {
+    const seen: [string, string, string | undefined][] = [];
+    const { files } = await scanBuffer(Buffer.from(`${NIK_LINE}${NIK_LINE.replace('0001', '0002')}`), {
+      detectors,
+      fingerprintKey: KEY,
+      filename: 'two.txt',
+      limits: { maxFindingsPerFile: 1 },
+      onFinding: (finding, path) => seen.push([path, finding.masked, finding.value]),
+    });
+    expect(seen).toEqual([
+      ['two.txt', '31************01', undefined],
+      ['two.txt', '31************02', undefined],
+    ]);
+    expect([files[0]?.findings.length, files[0]?.findingCount]).toEqual([1, 2]);
   });
 });
