@@ -1,4 +1,4 @@
-import type { ByteSource, ExtractContext, ExtractInput, Extractor, MemberInput, ScanLimits } from '../model/extractor.js';
+import type { ByteSource, ExtractContext, ExtractInput, Extractor, MemberInput, MemberOutcome, ScanLimits } from '../model/extractor.js';
 import type { FileReport, Finding, ReasonCode } from '../model/report.js';
 import type { Segment } from '../model/segment.js';
 import { ScanError, isIncompleteReason } from '../model/errors.js';
@@ -223,7 +223,7 @@ function extractContext(input: PendingInput, deps: FileScanDeps, builder: FileRe
       input.budget.expandedBytes += bytes;
       return input.budget.expandedBytes <= deps.limits.maxExpandedBytes;
     },
-    async scanMember(member: MemberInput): Promise<void> {
+    async scanMember(member: MemberInput): Promise<MemberOutcome> {
       const name = member.name.split('/').pop() || member.name;
       const report = await scanInput(
         {
@@ -239,6 +239,7 @@ function extractContext(input: PendingInput, deps: FileScanDeps, builder: FileRe
         emit,
       );
       emit(report);
+      return { status: report.status, ...(report.reason ? { reason: report.reason } : {}) };
     },
   };
 }

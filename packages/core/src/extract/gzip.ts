@@ -1,4 +1,3 @@
-import { Gunzip } from 'fflate';
 import type { ExtractContext, ExtractInput, Extractor } from '../model/extractor.js';
 import type { ReasonCode } from '../model/report.js';
 import type { Segment } from '../model/segment.js';
@@ -6,10 +5,9 @@ import { ScanError } from '../model/errors.js';
 import { ExpansionMeter, type ExpansionStop } from './expansion.js';
 import { safeMemberName } from './member-names.js';
 import { StreamedMember, splitHead } from './member-source.js';
-import { depthExceeded } from './zip.js';
+import { inflateStream, slices } from './inflate.js';
+import { depthExceeded, nestedLimit } from './zip.js';
 
-/** Compressed bytes pushed into the decompressor at a time: bounds one burst of output to ~1032x this. */
-const PUSH_BYTES = 8 * 1024;
 
 /** The name stored in the gzip header (FNAME, RFC 1952 §2.3.1), if any. */
 export function gzipStoredName(head: Uint8Array): string | undefined {
@@ -41,14 +39,14 @@ interface GunzipOutcome {
  * It never throws: a limit or damage ends the output and is recorded in `outcome`.
  */
 async function* gunzip(input: ExtractInput, meter: ExpansionMeter, outcome: GunzipOutcome, signal: AbortSignal): AsyncGenerator<Uint8Array> {
-  let pending: Uint8Array[] = [];
-  const inflater = new Gunzip((chunk) => {
-    if (chunk.byteLength) pending.push(chunk);
-  });
-  const drain = function* (): Generator<Uint8Array> {
-    const out = pending;
-    pending = [];
-    for (const chunk of out) {
+  const compressed = async function* (): AsyncGenerator<Uint8Array> {
+    for await (const data of input.source.chunks()) {
+      if (signal.aborted) return;
+      yield data;
+    }
+  };
+  try {
+    for await (const chunk of inflateStream(slices(compressed(), (n) => meter.consumed(n)), 'gzip')) {
       const keep = meter.produced(chunk.byteLength);
       if (keep > 0) yield keep < chunk.byteLength ? chunk.subarray(0, keep) : chunk;
       if (meter.stop) {
@@ -56,26 +54,11 @@ async function* gunzip(input: ExtractInput, meter: ExpansionMeter, outcome: Gunz
         return;
       }
     }
-  };
-  const push = (piece: Uint8Array, final: boolean): void => {
-    try {
-      inflater.push(piece, final);
-    } catch {
-      outcome.damage = final ? 'it ends too early (truncated file)' : 'its compressed data is damaged';
-    }
-  };
-  for await (const data of input.source.chunks()) {
-    if (signal.aborted) return;
-    for (let at = 0; at < data.byteLength; at += PUSH_BYTES) {
-      const piece = data.subarray(at, Math.min(data.byteLength, at + PUSH_BYTES));
-      meter.consumed(piece.byteLength);
-      push(piece, false);
-      yield* drain();
-      if (outcome.stop || outcome.damage) return;
-    }
+  } catch (error) {
+    if (error instanceof ScanError) throw error;
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+    outcome.damage = code === 'Z_BUF_ERROR' ? 'it ends too early (truncated file)' : 'its compressed data is damaged';
   }
-  push(new Uint8Array(0), true);
-  yield* drain();
 }
 
 /** The member's own reason for being incomplete, once it was read. */
@@ -107,8 +90,10 @@ export const gzipExtractor: Extractor = {
     if (split.head.byteLength === 0 && outcome.damage) throw new ScanError('corrupt', 'This gzip file is damaged or truncated: nothing could be decompressed.');
     if (split.head.byteLength === 0 && outcome.stop) throw new ScanError(outcome.stop.code, outcome.stop.message);
     const size = split.ended && !outcome.stop && !outcome.damage ? split.head.byteLength : undefined;
-    await context.scanMember({ name, source: new StreamedMember(split.head, split.rest, size), problem: () => problemOf(outcome) });
+    const result = await context.scanMember({ name, source: new StreamedMember(split.head, split.rest, size), problem: () => problemOf(outcome) });
+    const nested = nestedLimit(result);
     if (outcome.stop) context.incomplete(outcome.stop.code, outcome.stop.message);
+    else if (nested) context.incomplete(nested, `The decompressed content "${name}" holds content cut short by a limit (${nested}); see its own report.`);
     else if (outcome.damage) context.incomplete('corrupt', `The gzip data is damaged: ${outcome.damage}; only the part before it was checked.`);
   },
 };

@@ -7,7 +7,7 @@ import { ArchiveProblems } from './archive-problems.js';
 import { ByteReader } from './byte-reader.js';
 import { NameRegistry, safeMemberName } from './member-names.js';
 import { StreamedMember, UnreadableMember, splitHead } from './member-source.js';
-import { depthExceeded } from './zip.js';
+import { depthExceeded, nestedLimit } from './zip.js';
 
 const BLOCK = 512;
 /** GNU long names and pax headers larger than this are damaged or hostile. */
@@ -123,7 +123,8 @@ export const tarExtractor: Extractor = {
           if (reader.position - start < readable && reader.ended) return { code: 'corrupt', message: TRUNCATED_MEMBER };
           return tooLarge ? { code: 'limit-member-size', message: limited } : undefined;
         };
-        await context.scanMember({ name, source, problem });
+        const nested = nestedLimit(await context.scanMember({ name, source, problem }));
+        if (nested && !problem()) problems.add(nested, name, `hold content cut short by a limit (${nested}); see their own reports`);
         // Whatever the member scan did not read is skipped, with the block padding.
         const rest = size - (reader.position - start);
         if ((await reader.skip(rest + padding(size))) < rest) throw new ScanError('corrupt', `The tar archive is truncated inside member "${name}".`);

@@ -1,14 +1,14 @@
 import { crc32 } from 'node:zlib';
-import { Inflate } from 'fflate';
 import type { ByteSource } from '../model/extractor.js';
 import { ScanError } from '../model/errors.js';
 import type { ExpansionMeter } from './expansion.js';
+import { inflateStream, slices } from './inflate.js';
 
 /**
  * A random-access ZIP reader: the end-of-central-directory record and the central directory are
- * read at their offsets, then each entry is decompressed on demand with fflate's `Inflate`,
- * its real output counted by an `ExpansionMeter` (sizes in headers are never trusted).
- * fflate's streaming `Unzip` is avoided on purpose (../shared/libraries.md §A5).
+ * read at their offsets, then each entry is decompressed on demand (zlib, see inflate.ts), its
+ * real output counted by an `ExpansionMeter` (sizes in headers are never trusted). Streaming
+ * local-header readers (fflate's `Unzip`) are avoided on purpose (../shared/libraries.md §A5).
  */
 
 /** One entry of the central directory. */
@@ -51,8 +51,6 @@ const EOCD_SEARCH_BYTES = EOCD_BYTES + 0xffff;
 const MAX_CENTRAL_DIRECTORY_BYTES = 64 * 1024 * 1024;
 /** Compressed bytes read from the source at a time. */
 const READ_BYTES = 64 * 1024;
-/** Compressed bytes pushed into the inflater at a time: bounds one burst of output to ~1032x this. */
-const PUSH_BYTES = 8 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('latin1');
@@ -139,59 +137,36 @@ export class ZipReader {
     const start = entry.localHeaderOffset + LOCAL_HEADER_BYTES + hv.getUint16(26, true) + hv.getUint16(28, true);
     const end = start + entry.compressedSize;
     const truncated = end > this.size;
+    const source = this.source;
     const stop = Math.min(end, this.size);
-
-    let pending: Uint8Array[] = [];
-    let ended = entry.method === 0;
-    const inflater = entry.method === 8 ? new Inflate((chunk, final) => {
-      pending.push(chunk);
-      if (final) ended = true;
-    }) : undefined;
+    const compressed = async function* (): AsyncGenerator<Uint8Array> {
+      for (let position = start; position < stop; ) {
+        if (signal?.aborted) return;
+        const data = await source.read(position, Math.min(READ_BYTES, stop - position));
+        if (data.byteLength === 0) return;
+        position += data.byteLength;
+        yield data;
+      }
+    };
+    const input = slices(compressed(), (n) => meter.consumed(n));
+    const output = entry.method === 8 ? inflateStream(input, 'raw') : input;
     let crc = 0;
-    let complete = true;
-
-    const drain = function* (meterRef: ExpansionMeter): Generator<Uint8Array> {
-      const out = pending;
-      pending = [];
-      for (const chunk of out) {
-        const keep = meterRef.produced(chunk.byteLength);
+    try {
+      for await (const chunk of output) {
+        const keep = meter.produced(chunk.byteLength);
         if (keep > 0) {
           const piece = keep < chunk.byteLength ? chunk.subarray(0, keep) : chunk;
           crc = crc32(piece, crc);
           yield piece;
         }
-        if (meterRef.stop) {
-          complete = false;
-          return;
-        }
+        if (meter.stop || signal?.aborted) return;
       }
-    };
-
-    for (let position = start; position < stop; ) {
-      if (signal?.aborted) return;
-      const data = await this.source.read(position, Math.min(READ_BYTES, stop - position));
-      if (data.byteLength === 0) break;
-      position += data.byteLength;
-      for (let at = 0; at < data.byteLength; at += PUSH_BYTES) {
-        const piece = data.subarray(at, Math.min(data.byteLength, at + PUSH_BYTES));
-        meter.consumed(piece.byteLength);
-        if (inflater) {
-          try {
-            inflater.push(piece, !truncated && position >= stop && at + PUSH_BYTES >= data.byteLength);
-          } catch {
-            yield* drain(meter);
-            throw corrupt('its compressed data is damaged');
-          }
-        } else pending.push(piece);
-        yield* drain(meter);
-        if (!complete) return;
-        if (ended && inflater) break;
-      }
-      if (ended && inflater) break;
+    } catch (error) {
+      if (error instanceof ScanError) throw error;
+      throw corrupt(truncated ? 'the archive is cut off inside its data (truncated file)' : 'its compressed data is damaged');
     }
     if (truncated) throw corrupt('the archive is cut off inside its data (truncated file)');
-    if (!ended) throw corrupt('its compressed data ends too early');
-    if (crc >>> 0 !== entry.crc32 >>> 0 && !(entry.flags & 0x8 && entry.crc32 === 0)) throw corrupt('its checksum (CRC-32) does not match: the data is damaged');
+    if (crc >>> 0 !== entry.crc32 >>> 0) throw corrupt('its checksum (CRC-32) does not match: the data is damaged');
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ByteSource, ExtractContext, ExtractInput, Extractor } from '../model/extractor.js';
+import type { ByteSource, ExtractContext, ExtractInput, Extractor, MemberOutcome } from '../model/extractor.js';
 import type { ReasonCode } from '../model/report.js';
 import type { Segment } from '../model/segment.js';
 import { ScanError } from '../model/errors.js';
@@ -37,6 +37,7 @@ export async function scanZipMembers(zip: ZipReader, entries: readonly ZipEntry[
   const problems = new ArchiveProblems(context);
   const names = new NameRegistry(limits.maxArchiveMembers);
   let overlapping = 0;
+  const limited = new Map<string, { name: string; code: ReasonCode }>();
   try {
     if (zip.declaredCount > zip.entries.length) {
       context.incomplete('limit-members', `This archive lists ${zip.declaredCount} members; only the first ${zip.entries.length} (maxArchiveMembers) were read.`);
@@ -51,8 +52,20 @@ export async function scanZipMembers(zip: ZipReader, entries: readonly ZipEntry[
       const safe = safeMemberName(entry.name, `member-${entry.index + 1}`);
       const { name } = names.claim(safe.name);
       if (safe.unsafe) problems.add('unsafe-path', name, 'stored with an absolute or "../" path (a zip-slip trick); Saring writes nothing to disk and scanned the content under a cleaned name');
+      // Identical compressed data to a member already cut by a limit (42.zip repeats one bomb
+      // 16 times per level) is not expanded again: the limit is reported for it straight away.
+      const signature = `${entry.method}:${entry.crc32}:${entry.compressedSize}:${entry.declaredSize}`;
+      const twin = limited.get(signature);
+      if (twin) {
+        problems.add(twin.code, name, `have the same compressed data as "${twin.name}", which was cut short by a limit (${twin.code}); not expanded again`);
+        await context.scanMember({ name, source: new UnreadableMember(twin.code, `This member has the same compressed data as "${twin.name}", which was cut short by a limit (${twin.code}); it was not expanded again.`) });
+        continue;
+      }
       const member = await memberSource(zip, entry, name, context, problems);
-      await context.scanMember({ name, source: member.source, ...(member.problem ? { problem: () => member.problem } : {}) });
+      const outcome = await context.scanMember({ name, source: member.source, ...(member.problem ? { problem: () => member.problem } : {}) });
+      const code = member.problem?.code ?? nestedLimit(outcome);
+      if (code && code !== 'corrupt') limited.set(signature, { name, code });
+      if (!member.problem && code) problems.add(code, name, `hold content cut short by a limit (${code}); see their own reports`);
       if (member.stopAll) break;
     }
   } finally {
@@ -97,15 +110,21 @@ async function memberSource(zip: ZipReader, entry: ZipEntry, name: string, conte
   return { source: new BufferSource(bytes), problem: { code, message }, stopAll: code === 'limit-expanded-size' };
 }
 
-function memberLimitText(code: string): string {
-  switch (code) {
-    case 'limit-ratio':
-      return 'expand more than the maximum compression ratio (maxCompressionRatio), the mark of a zip bomb; reading them stopped';
-    case 'limit-member-size':
-      return 'larger than the single-member limit (maxMemberBytes); only their first part was checked';
-    default:
-      return 'cut short when the budget of decompressed data for this file (maxExpandedBytes) was used up; nothing after them was read';
-  }
+/** How each limit reads after "N members: ...". */
+const LIMIT_TEXT: Partial<Record<ReasonCode, string>> = {
+  'limit-ratio': 'expand more than the maximum compression ratio (maxCompressionRatio), the mark of a zip bomb; reading them stopped',
+  'limit-member-size': 'larger than the single-member limit (maxMemberBytes); only their first part was checked',
+  'limit-expanded-size': 'cut short when the budget of decompressed data for this file (maxExpandedBytes) was used up; nothing after them was read',
+};
+
+function memberLimitText(code: ReasonCode): string {
+  return LIMIT_TEXT[code] ?? 'cut short by a limit';
+}
+
+/** A member that is itself a container and was cut by a limit inside: the limit travels up. */
+export function nestedLimit(outcome: MemberOutcome | void): ReasonCode | undefined {
+  if (!outcome || outcome.status !== 'incomplete' || !outcome.reason) return undefined;
+  return outcome.reason.startsWith('limit-') && outcome.reason !== 'limit-findings' ? outcome.reason : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ReasonCode } from './report.js';
+import type { FileStatus, ReasonCode } from './report.js';
 import type { Segment } from './segment.js';
 import type { OcrContext } from './ocr.js';
 
@@ -73,6 +73,12 @@ export interface MemberInput {
   problem?(): { code: ReasonCode; message: string } | undefined;
 }
 
+/** The status of a member's own report, as `scanMember` resolves it. */
+export interface MemberOutcome {
+  status: FileStatus;
+  reason?: ReasonCode;
+}
+
 /** What the engine gives an extractor while it runs. */
 export interface ExtractContext {
   readonly signal: AbortSignal;
@@ -81,8 +87,11 @@ export interface ExtractContext {
   incomplete(code: ReasonCode, message: string): void;
   /** A problem that did not stop the file from being fully read (e.g. invalid JSON scanned as text); listed in `issues`. */
   issue?(code: ReasonCode, message: string): void;
-  /** Scan a member as its own file report, with the virtual path `<this path>!<name>`. */
-  scanMember(member: MemberInput): Promise<void>;
+  /**
+   * Scan a member as its own file report, with the virtual path `<this path>!<name>`. Resolves
+   * to what became of it, so a container can carry a nested zip bomb's limit upwards.
+   */
+  scanMember(member: MemberInput): Promise<MemberOutcome | void>;
   /**
    * Count bytes expanded from a compressed container against the input's shared budget.
    * Returns false (and the caller must stop) once `maxExpandedBytes` is used up.
