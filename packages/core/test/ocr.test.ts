@@ -74,6 +74,19 @@ describe('OCR of images (eng+ind, offline)', () => {
   }, 120_000);
 });
 
+describe('--ocr always', () => {
+  it('also reads PDF pages that have a text layer: the NIK is found in the text and in the pixels', async () => {
+    const pdf = new URL('../../../fixtures/documents/pdf-text.pdf', import.meta.url).pathname;
+    const { files: reports } = await collect(scan([pdf], { ...options('always'), detectors: detectors.filter((d) => d.id === 'nik'), reveal: true }));
+    const report = reports.at(-1)!;
+    expect(report.status).toBe('scanned');
+    expect(report.findings.map((f) => [f.value, f.locator.kind, 'page' in f.locator ? f.locator.page : undefined])).toEqual([
+      ['3578021506880003', 'pdf-page', 1],
+      ['3578021506880003', 'ocr-region', 1],
+    ]);
+  }, 120_000);
+});
+
 describe('OCR limits and failures', () => {
   it.each([
     ['strip.png', 'This image was not read because OCR is off (--ocr never); any text in it (a scanned letter, a photographed card) was not checked.'],

@@ -1,4 +1,4 @@
-import { PDFParse } from 'pdf-parse';
+import type { PDFParse } from 'pdf-parse';
 import type { ByteSource, ExtractContext, ExtractInput, Extractor } from '../model/extractor.js';
 import type { Segment } from '../model/segment.js';
 import { ScanError } from '../model/errors.js';
@@ -62,6 +62,27 @@ interface PdfTextItem {
   width?: number;
 }
 
+let pdfParse: Promise<typeof import('pdf-parse')> | undefined;
+
+/**
+ * pdf-parse is loaded on the first PDF only: its pdf.js legacy build takes a second to load
+ * (native canvas), and its bundled core-js replaces `Array.prototype.push` with a polyfill that
+ * made every other extractor several times slower. The native `push` is put back right away;
+ * pdf.js does not depend on the polyfill's behaviour (an error on non-writable lengths).
+ */
+export function loadPdfParse(): Promise<typeof import('pdf-parse')> {
+  pdfParse ??= (async () => {
+    const nativePush = Array.prototype.push;
+    try {
+      return await import('pdf-parse');
+    } finally {
+      // eslint-disable-next-line no-extend-native -- restoring the built-in, not extending it
+      Array.prototype.push = nativePush;
+    }
+  })();
+  return pdfParse;
+}
+
 /**
  * An open PDF: one document load shared by every step (text, fields, OCR). Always `close()` it.
  *
@@ -85,6 +106,7 @@ export interface OpenPdf {
  * message (pdf.js's own text is never shown: it could quote content).
  */
 export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
+  const { PDFParse } = await loadPdfParse();
   const parser = new PDFParse({
     data: bytes,
     isEvalSupported: false,
@@ -93,6 +115,9 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
     disableFontFace: true,
     enableXfa: false,
     isOffscreenCanvasSupported: false,
+    // OCR renders scanned pages (ocr/pdf-pages.ts): pdf.js does not decode an image over 50 MP
+    // (A3 at 600 dpi), bounding memory against a hostile image size (libraries.md §A1).
+    maxImageSize: 50_000_000,
     verbosity: 0,
   });
   try {
@@ -230,7 +255,11 @@ export function createPdfExtractor(options: PdfExtractorOptions = {}): Extractor
         if (failed.length) {
           context.incomplete('corrupt', `${failed.length} of ${pdf.pageCount} PDF pages could not be read (damaged content): ${pageList(failed)}. The other pages were scanned.`);
         }
-        if (noText.length) {
+        // OCR (ocr/pdf-pages.ts): `--ocr always` reads every page's pixels too (text drawn as
+        // images on pages that also have a text layer); `auto` only pages without a text layer.
+        if (options.ocr && context.ocr?.mode === 'always') {
+          yield* options.ocr(pdf, Array.from({ length: pdf.pageCount }, (_, i) => i + 1).filter((p) => !failed.includes(p)), input, context);
+        } else if (noText.length) {
           if (options.ocr) yield* options.ocr(pdf, noText, input, context);
           else context.incomplete('needs-ocr', `${noText.length} of ${pdf.pageCount} pages have no text layer (scanned images) and need OCR: ${pageList(noText)}.`);
         }
