@@ -30,7 +30,7 @@ export const email: CandidateDetector = {
     const local = text.slice(start, candidate.start).replace(/^[.]+/, '');
     start = candidate.start - local.length;
     if (!local || local.endsWith('.')) return undefined;
-    const domain = candidate.text.slice(1).replace(/[.\-]+$/, '');
+    const domain = trimTrailingDots(candidate.text.slice(1));
     const labels = domain.split('.');
     const tld = labels[labels.length - 1] ?? '';
     if (labels.length < 2 || !/^[A-Za-z]{2,24}$/.test(tld) || labels.some((l) => !l || l.startsWith('-'))) return undefined;
@@ -57,3 +57,10 @@ export const email: CandidateDetector = {
     negative: ['info@rsud-contoh.go.id', 'user@localhost', 'a@b.c'],
   },
 };
+
+/** Drops trailing `.` and `-` (sentence punctuation); a loop, since `/[.-]+$/` is quadratic on `a.-.-.-…x`. */
+function trimTrailingDots(domain: string): string {
+  let end = domain.length;
+  while (end > 0 && (domain[end - 1] === '.' || domain[end - 1] === '-')) end--;
+  return domain.slice(0, end);
+}
