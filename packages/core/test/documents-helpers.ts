@@ -12,15 +12,17 @@ export function documentFixture(name: string): Buffer {
 }
 
 export interface ManifestEntry {
+  path: string;
   format: string;
   status: string;
   reason?: string;
-  findings: { detector: string; value: string; locator: Finding["locator"] }[];
-  members?: Record<string, ManifestEntry>;
+  findings: { detector: string; value: string; locator: Finding['locator'] }[];
 }
 
+/** The ground truth, by report path (`pdf-attachment.pdf!rujukan.txt` for members). */
 export function manifest(): { files: Record<string, ManifestEntry> } {
-  return JSON.parse(readFileSync(join(DOCUMENTS_DIR, 'manifest.json'), 'utf8'));
+  const raw = JSON.parse(readFileSync(join(DOCUMENTS_DIR, 'manifest.json'), 'utf8')) as { files: ManifestEntry[] };
+  return { files: Object.fromEntries(raw.files.map((f) => [f.path, f])) };
 }
 
 export const KEY = 'test-key-0123456789abcdef';
