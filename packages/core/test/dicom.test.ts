@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, scan, scanBuffer, sniff, type FileReport, type Finding } from '../src/index.js';
 import { allDetectors } from '../../detectors/src/index.js';
+import { readDicomFrames } from '../src/extract/dicom/pixels.js';
 
 const KEY = 'test-key-0123456789abcdef';
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/dicom/', import.meta.url));
@@ -34,7 +35,8 @@ const located = (f: Finding) => (f.locator.kind === 'dicom-tag' ? where(f.locato
 
 let reports: Map<string, FileReport>;
 beforeAll(async () => {
-  const { files } = await collect(scan([FIXTURES], { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false }));
+  // OCR off: the header is what these tests are about (OCR of burned-in pixels is tested below).
+  const { files } = await collect(scan([FIXTURES], { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false, ocr: 'never' }));
   reports = new Map(files.map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f]));
 });
 
@@ -60,7 +62,7 @@ describe('DICOM fixtures (scripts/fixtures/dicom.mjs)', () => {
   });
 
   it.each(manifest.files.filter((f) => f.reveal).map((f) => [f.file, f.reveal!] as const))('%s: decodes its character set', async (file, reveal) => {
-    const { files } = await scanBuffer(readFileSync(join(FIXTURES, file)), { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false, reveal: true, filename: file });
+    const { files } = await scanBuffer(readFileSync(join(FIXTURES, file)), { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false, reveal: true, filename: file, ocr: 'never' });
     for (const [tag, value] of Object.entries(reveal)) {
       expect(files[0]!.findings.find((f) => f.locator.kind === 'dicom-tag' && f.locator.tag === tag)?.value).toBe(value);
     }
@@ -112,7 +114,7 @@ const SAMPLE_TABLE: [file: string, status: FileReport['status'], present: string
 describe.skipIf(!existsSafe(SAMPLES))('public DICOM samples (pydicom test files)', () => {
   let samples: Map<string, FileReport>;
   beforeAll(async () => {
-    const { files } = await collect(scan([SAMPLES], { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false }));
+    const { files } = await collect(scan([SAMPLES], { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false, ocr: 'never' }));
     samples = new Map(files.map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f]));
   });
 
@@ -136,6 +138,36 @@ describe.skipIf(!existsSafe(SAMPLES))('public DICOM samples (pydicom test files)
   });
 });
 
+describe('burned-in pixels with OCR', () => {
+  it('renders the secondary capture frame and finds the NIK, name and No. RM burned into it', async () => {
+    const { files } = await scanBuffer(readFileSync(join(FIXTURES, 'burned-in-sc.dcm')), { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false, filename: 'burned-in-sc.dcm' });
+    const report = files[0]!;
+    expect(report.status).toBe('scanned');
+    const ocr = report.findings.filter((f) => f.locator.kind === 'ocr-region').map((f) => [f.detector, f.masked]);
+    expect(ocr).toEqual(expect.arrayContaining([['nik', '3171********0001']]));
+    expect(ocr.map(([d]) => d)).toEqual(expect.arrayContaining(['nik', 'medical-record-number']));
+    expect(ocr.some(([d]) => d === 'patient-name' || d === 'dicom-phi')).toBe(true);
+  });
+});
+
+describe('pixels for OCR (readDicomFrames)', () => {
+  it.each([
+    ['burned-in-sc.dcm', 1, 0, 255],
+    ['ct-burned-in-16bit.dcm', 1, 255, 0],
+    ['ultrasound-rgb.dcm', 3, 255, 0],
+  ])('%s: one 8-bit frame, %i channel(s), text %i on background %i', (file, channels, ink, background) => {
+    const { frames, problem } = readDicomFrames(readFileSync(join(FIXTURES, file)), { maxFrames: 10, maxPixels: 10_000_000 });
+    expect([frames.length, problem, frames[0]!.channels]).toEqual([1, undefined, channels]);
+    const data = frames[0]!.data;
+    expect(data[0]).toBe(background);
+    expect(Math.max(...data.map((v) => Math.abs(v - background)))).toBe(Math.abs(ink - background));
+  });
+
+  it('says why compressed pixels are not rendered', () => {
+    expect(readDicomFrames(readFileSync(join(SAMPLES, 'SC_rgb_jpeg_dcmtk.dcm')), { maxFrames: 1, maxPixels: 1e7 }).problem).toMatch(/compressed/);
+  });
+});
+
 describe('huge files', () => {
   let dir: string;
   beforeAll(() => {
@@ -155,7 +187,7 @@ describe('huge files', () => {
     ftruncateSync(fd, head.length + 2 ** 31);
     closeSync(fd);
 
-    const { files } = await collect(scan([path], { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false }));
+    const { files } = await collect(scan([path], { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false, ocr: 'never' }));
     const report = files[0]!;
     expect([report.status, report.size]).toEqual(['scanned', head.length + 2 ** 31]);
     expect(report.findings.some((f) => f.locator.kind === 'dicom-tag' && f.locator.tag === '(0010,0010)')).toBe(true);

@@ -1,8 +1,12 @@
 import type { ByteSource, ExtractContext, ExtractInput, Extractor } from '../../model/extractor.js';
 import type { Segment } from '../../model/segment.js';
-import { headerFacts, readString, walkAttributes, type DicomValue, type WalkState } from './attributes.js';
+import { headerFacts, normalizeValue, readString, walkAttributes, type DicomValue, type WalkState } from './attributes.js';
 import { formatTag, labelFor } from './keywords.js';
 import { parseHeader, type ParseOutcome } from './parse.js';
+import { pixelLayout, renderFrame, type PixelLayout } from './pixels.js';
+import { ocrSegments } from '../../ocr/segments.js';
+
+type ParsedHeader = Extract<ParseOutcome, { status: 'parsed' }>;
 import { pixelRisk, type PixelRisk } from './pixel-risk.js';
 
 const KiB = 1024;
@@ -97,22 +101,81 @@ async function* scanHeader(reader: HeadReader, input: ExtractInput, context: Ext
   if (state.truncated) context.incomplete('limit-depth', `Part of the DICOM header was not read: ${state.truncated}.`);
 
   const risk = pixelRisk(facts);
-  if (!risk) return;
-  yield {
-    text: risk.value,
-    locator: { kind: 'dicom-tag', tag: formatTag(risk.parserTag), keyword: risk.keyword },
-    context: { label: labelFor(risk.keyword, 'CS'), source: 'content', dicom: { tag: formatTag(risk.parserTag), keyword: risk.keyword, vr: 'CS', pixelRisk: risk.reasons.join('; ') } },
-  };
-  if (!facts.hasPixelData) return;
-  if (!options.pixelOcr) {
-    context.incomplete('needs-ocr', `This DICOM image may show patient details burned into its pixels (${risk.reason}); the pixels were not read because OCR is off.`);
-    return;
+  if (risk) {
+    yield {
+      text: risk.value,
+      locator: { kind: 'dicom-tag', tag: formatTag(risk.parserTag), keyword: risk.keyword },
+      context: { label: labelFor(risk.keyword, 'CS'), source: 'content', dicom: { tag: formatTag(risk.parserTag), keyword: risk.keyword, vr: 'CS', pixelRisk: risk.reasons.join('; ') } },
+    };
   }
+  // OCR the frames of flagged images (`auto`), or of every image (`always`).
+  if (!facts.hasPixelData || (!risk && context.ocr?.mode !== 'always')) return;
   const header = {
     ...optional('patientName', readString(outcome.dataSet, 'x00100010', 'PN', facts.charset)),
     ...optional('patientId', readString(outcome.dataSet, 'x00100020', 'LO', facts.charset)),
   };
-  yield* options.pixelOcr({ input, context, risk, header });
+  const why = risk ? `This DICOM image may show patient details burned into its pixels (${risk.reason})` : 'This DICOM image was to be read with OCR (--ocr always)';
+  if (options.pixelOcr && risk) {
+    yield* options.pixelOcr({ input, context, risk, header });
+    return;
+  }
+  const ocr = context.ocr;
+  if (!ocr || ocr.mode === 'never') {
+    context.incomplete('needs-ocr', `${why}; the pixels were not read because OCR is off.`);
+    return;
+  }
+  const layout = pixelLayout(outcome.dataSet, outcome.transferSyntax);
+  if ('unsupported' in layout) {
+    context.incomplete('needs-ocr', `${why}, but ${layout.unsupported}; the pixels were not read.`);
+    return;
+  }
+  const count = Math.min(layout.frames, ocr.limits.maxPages);
+  for (let index = 0; index < count; index++) {
+    const bytes = await frameBytes(reader, input, context, outcome, layout, index);
+    if (!bytes) {
+      context.incomplete('corrupt', `The DICOM pixel data ends after ${index} of ${layout.frames} frames; the rest was not read.`);
+      return;
+    }
+    const frame = renderFrame(layout, bytes, index);
+    const page = await ocr.recognize({ kind: 'pixels', data: frame.data, width: frame.width, height: frame.height, channels: frame.channels }, index + 1);
+    if (!page) return; // OCR said why (budget, size, time) and marked the file incomplete
+    for (const segment of ocrSegments(page, index + 1)) yield confirmWithHeader(segment, header);
+  }
+  if (layout.frames > count) context.incomplete('needs-ocr', `Only the first ${count} of ${layout.frames} frames were read with OCR (OCR page limit); the rest was not read.`);
+}
+
+/**
+ * The bytes of one frame: from the head already read when it holds them, else read at the frame's
+ * file offset (random-access sources) or by reading on (streams), never past `maxFileBytes`.
+ */
+async function frameBytes(reader: HeadReader, input: ExtractInput, context: ExtractContext, outcome: ParsedHeader, layout: PixelLayout, index: number): Promise<Uint8Array | undefined> {
+  const start = layout.offset + index * layout.frameBytes;
+  const end = start + layout.frameBytes;
+  if ((index + 1) * layout.frameBytes > layout.available && outcome.deflated) return undefined;
+  if (end <= outcome.dataSet.byteArray.length && (index + 1) * layout.frameBytes <= layout.available) return outcome.dataSet.byteArray.subarray(start, end);
+  if (outcome.deflated) return undefined;
+  const fileStart = start - outcome.byteShift;
+  const fileEnd = fileStart + layout.frameBytes;
+  if (input.source.size !== undefined && fileEnd > input.source.size) return undefined;
+  if (input.source.read) {
+    const bytes = await input.source.read(fileStart, layout.frameBytes);
+    return bytes.byteLength === layout.frameBytes ? bytes : undefined;
+  }
+  if (fileEnd > context.limits.maxFileBytes) return undefined;
+  const bytes = await reader.read(fileEnd);
+  return bytes.byteLength >= fileEnd ? bytes.subarray(fileStart, fileEnd) : undefined;
+}
+
+/**
+ * OCR lines that repeat the header's PatientName or PatientID get that attribute's label, so the
+ * name and number detectors read them as what they are (the header confirms the burned-in text).
+ */
+function confirmWithHeader(segment: Segment, header: { patientName?: string; patientId?: string }): Segment {
+  const line = segment.text.slice(segment.reportFrom ?? 0).toUpperCase().replace(/\s+/g, ' ');
+  const name = header.patientName ? normalizeValue(header.patientName, 'PN').toUpperCase() : undefined;
+  const keyword = name && name.length >= 3 && line.includes(name) ? 'PatientName' : header.patientId && header.patientId.length >= 4 && line.includes(header.patientId.toUpperCase()) ? 'PatientID' : undefined;
+  if (!keyword) return segment;
+  return { ...segment, context: { ...segment.context, label: `${labelFor(keyword, keyword === 'PatientName' ? 'PN' : 'LO')} burned in` } };
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {

@@ -33,6 +33,10 @@ export type ParseOutcome =
       problem?: { code: ReasonCode; message: string };
       /** Bytes produced by inflating a deflated data set (counted against the expansion budget). */
       inflatedBytes: number;
+      /** Offsets in `dataSet.byteArray` minus this are file offsets (132 when a preamble was added). */
+      byteShift: number;
+      /** The pixel data is compressed inside the file (deflated): it cannot be read by file offset. */
+      deflated: boolean;
     }
   /** The head read so far ends before Pixel Data: read more of the file and try again. */
   | { status: 'need-more' };
@@ -62,7 +66,8 @@ export function parseHeader(input: Uint8Array, options: ParseOptions): ParseOutc
     else transferSyntaxOption = layout === 'implicit-le' ? TRANSFER_SYNTAX.implicitLittle : layout === 'explicit-le' ? TRANSFER_SYNTAX.explicitLittle : TRANSFER_SYNTAX.explicitBig;
   }
 
-  const attempt = !transferSyntaxOption && isDeflated(bytes) ? parseDeflated(bytes, options) : parseWithLibrary(bytes, transferSyntaxOption);
+  const deflated = !transferSyntaxOption && isDeflated(bytes);
+  const attempt = deflated ? parseDeflated(bytes, options) : parseWithLibrary(bytes, transferSyntaxOption);
   const { dataSet, failure, inflatedBytes, inflateCapped } = attempt;
 
   const reachedPixels = dataSet?.elements[PIXEL_DATA_TAG] !== undefined;
@@ -80,7 +85,16 @@ export function parseHeader(input: Uint8Array, options: ParseOptions): ParseOutc
   } else if (failure !== undefined || overruns(dataSet)) {
     problem = { code: 'corrupt', message: `The DICOM header is damaged or cut short (${failure ?? 'a value runs past the end of the file'}); attributes after that point were not read.` };
   }
-  return { status: 'parsed', dataSet, transferSyntax, complete: problem === undefined, ...(problem ? { problem } : {}), inflatedBytes };
+  return {
+    status: 'parsed',
+    dataSet,
+    transferSyntax,
+    complete: problem === undefined,
+    ...(problem ? { problem } : {}),
+    inflatedBytes,
+    byteShift: bytes === input ? 0 : bytes.byteLength - input.byteLength,
+    deflated: deflated && transferSyntax === TRANSFER_SYNTAX.deflated,
+  };
 }
 
 interface Attempt {
