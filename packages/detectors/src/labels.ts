@@ -1,4 +1,4 @@
-import { compactKeyword, type DetectView } from '@saring/core';
+import { compactKeyword, type DetectView, type KeywordSet } from '@saring/core';
 import { LABEL_LOOKBACK_CHARS } from './score.js';
 
 /**
@@ -105,3 +105,20 @@ export const IDENTITY_LABELS = new LabelGroups({
   kk: ['kk', 'no kk', 'nomor kk', 'no. kk', 'no_kk', 'nokk', 'kartu keluarga', 'nomor kartu keluarga', 'no kartu keluarga', 'nkk'],
   npwp: ['npwp', 'no npwp', 'nomor npwp', 'npwp 16', 'nomor pokok wajib pajak'],
 });
+
+/** How far back in its own cell a label such as `NIK:` is looked for when the value sits in a table. */
+const IN_CELL_LABEL_CHARS = 24;
+
+/**
+ * Context words for a value. In a table (CSV, sheet) the column header is the context: the
+ * 300-character window would also take in the headers of the *other* columns on row 2 and
+ * call a `kode_va` cell a NIK because `no_ktp` is the next column. So in a table only the
+ * cell's own header and a label written in the cell count; elsewhere the engine's window does.
+ */
+export function contextOf(view: DetectView, words: KeywordSet, start: number, end: number, window: number): string[] {
+  const header = view.context?.fields?.labelAt(start);
+  if (header === undefined) return view.contextWords(words, start, end, window);
+  const found = words.matchLabel(header.replace(/_/g, ' '));
+  for (const word of words.matchLabel(sameLinePrefix(view.text, start, IN_CELL_LABEL_CHARS))) if (!found.includes(word)) found.push(word);
+  return found;
+}

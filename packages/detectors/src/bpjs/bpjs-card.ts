@@ -1,4 +1,5 @@
 import { keywordSet, maskMiddle, type CandidateDetector } from '@saring/core';
+import { contextOf } from '../labels.js';
 import { CONTEXT_WINDOW_CHARS, SCORE, clamp } from '../score.js';
 
 /** Labels of the BPJS Kesehatan / JKN / KIS card number (domain.md §0, §2.1, §2.6). */
@@ -26,7 +27,7 @@ export const bpjsCard: CandidateDetector = {
   detect(candidate, view) {
     const digits = candidate.digits;
     if (digits.startsWith('08') || digits.startsWith('62')) return undefined;
-    const context = view.contextWords(KEYWORDS, candidate.start, candidate.end, CONTEXT_WINDOW_CHARS);
+    const context = contextOf(view, KEYWORDS, candidate.start, candidate.end, CONTEXT_WINDOW_CHARS);
     const typicalPrefix = digits.startsWith('000') || digits.startsWith('001');
     let score = SCORE.SHAPE_ONLY;
     if (context.length) score = SCORE.VALID_SHAPE + SCORE.CONTEXT_BOOST - (typicalPrefix ? 0 : 0.1);

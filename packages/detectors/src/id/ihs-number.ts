@@ -1,4 +1,5 @@
 import { keywordSet, maskMiddle, type CandidateDetector } from '@saring/core';
+import { contextOf } from '../labels.js';
 import { CONTEXT_WINDOW_CHARS, SCORE, clamp } from '../score.js';
 
 /** SATUSEHAT context (domain.md §0, §3): labels and the FHIR identifier system `…/id/ihs-number`. */
@@ -26,7 +27,7 @@ export const ihsNumber: CandidateDetector = {
   detect(candidate, view) {
     const text = candidate.text;
     if (text.length !== 12 || !SHAPE.test(text)) return undefined;
-    const context = view.contextWords(KEYWORDS, candidate.start, candidate.end, CONTEXT_WINDOW_CHARS);
+    const context = contextOf(view, KEYWORDS, candidate.start, candidate.end, CONTEXT_WINDOW_CHARS);
     const reference = PATIENT_REFERENCE.test(view.text.slice(Math.max(0, candidate.start - 8), candidate.start));
     if (reference) context.push('Patient/ reference');
     const score = context.length ? SCORE.VALID_SHAPE + SCORE.CONTEXT_BOOST : SCORE.SHAPE_ONLY;

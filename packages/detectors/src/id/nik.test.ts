@@ -38,6 +38,13 @@ describe('nik', () => {
     ]);
   });
 
+  it('takes a table cell\'s context from its own column only', async () => {
+    // Row 2 sits right under the header: `no_ktp` is within 300 characters of the VA cell too.
+    const csv = 'kode_va,no_ktp\n1234010101900005,3171011708450001\n';
+    const found = await findingsOf('nik', csv, 'bayar.csv');
+    expect(found.map((f) => [f.value, f.context])).toEqual([['3171011708450001', ['no ktp']]]);
+  });
+
   it.each([
     ['2024010112345678'],
     ['Order 2024010112345678'],

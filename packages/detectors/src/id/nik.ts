@@ -1,5 +1,5 @@
 import { keywordSet, type CandidateDetector, type Candidate, type DetectView, type DetectorMatch } from '@saring/core';
-import { IDENTITY_LABELS } from '../labels.js';
+import { IDENTITY_LABELS, contextOf } from '../labels.js';
 import { CONTEXT_WINDOW_CHARS, NEAR_WINDOW_CHARS, SCORE, clamp } from '../score.js';
 import { PROVINCE_CODES, checkNikStructure } from '../validators/nik-structure.js';
 
@@ -62,9 +62,9 @@ export const nik: CandidateDetector = {
     const check = checkNikStructure(digits);
     if (!check.valid) return check.reason === 'serial 0000' ? detectZeroedLastDigit(candidate, view) : undefined;
     const inUrl = URL_SYSTEM_BEFORE.test(view.text.slice(Math.max(0, candidate.start - 12), candidate.start));
-    const context = view.contextWords(KEYWORDS, candidate.start, candidate.end, CONTEXT_WINDOW_CHARS);
+    const context = contextOf(view, KEYWORDS, candidate.start, candidate.end, CONTEXT_WINDOW_CHARS);
     if (inUrl) context.unshift('SATUSEHAT identifier system …/id/nik');
-    if (context.length === 0 && view.contextWords(NOT_A_NIK_ONLY, candidate.start, candidate.end, NEAR_WINDOW_CHARS).length) return undefined;
+    if (context.length === 0 && contextOf(view, NOT_A_NIK_ONLY, candidate.start, candidate.end, NEAR_WINDOW_CHARS).length) return undefined;
     const owner = IDENTITY_LABELS.nearestBefore(view, candidate.start);
     const otherLabel = !inUrl && (owner === 'kk' || owner === 'npwp');
     const notes: string[] = [];

@@ -1,5 +1,5 @@
 import { keywordSet, type CandidateDetector } from '@saring/core';
-import { IDENTITY_LABELS } from '../labels.js';
+import { IDENTITY_LABELS, contextOf } from '../labels.js';
 import { NEAR_WINDOW_CHARS, SCORE, clamp } from '../score.js';
 import { checkNpwp } from '../validators/npwp.js';
 
@@ -31,7 +31,7 @@ export const npwp: CandidateDetector = {
     if (!check.valid) return undefined;
     const label = IDENTITY_LABELS.nearest(view, candidate.start);
     const labelled = label?.group === 'npwp';
-    const context = view.contextWords(KEYWORDS, candidate.start, candidate.end, NEAR_WINDOW_CHARS);
+    const context = contextOf(view, KEYWORDS, candidate.start, candidate.end, NEAR_WINDOW_CHARS);
     const printed = check.form === 'npwp-15' && PRINTED_OLD.test(candidate.text);
     let score: number;
     if (labelled) score = SCORE.OWN_LABEL;

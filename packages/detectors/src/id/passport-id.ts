@@ -1,4 +1,5 @@
 import { keywordSet, maskMiddle, type CandidateDetector } from '@saring/core';
+import { contextOf } from '../labels.js';
 import { NEAR_WINDOW_CHARS, SCORE, clamp } from '../score.js';
 
 /** Passport labels (domain.md §1.2 Purview keywords, §1.7 FHIR systems `…/id/paspor`, `passport-IDN`). */
@@ -33,9 +34,9 @@ export const passportId: CandidateDetector = {
   detect(candidate, view) {
     const text = candidate.text;
     if (text.length < 7 || text.length > 9 || !SHAPE.test(text)) return undefined;
-    const context = view.contextWords(KEYWORDS, candidate.start, candidate.end, NEAR_WINDOW_CHARS);
+    const context = contextOf(view, KEYWORDS, candidate.start, candidate.end, NEAR_WINDOW_CHARS);
     if (!context.length) return undefined;
-    if (view.contextWords(FOREIGN, candidate.start, candidate.end, NEAR_WINDOW_CHARS).length) return undefined;
+    if (contextOf(view, FOREIGN, candidate.start, candidate.end, NEAR_WINDOW_CHARS).length) return undefined;
     const score = SCORE.VALID_SHAPE + SCORE.CONTEXT_BOOST;
     return {
       start: candidate.start,

@@ -13,6 +13,7 @@ describe('birth-date', () => {
     ['Usia / Tanggal Lahir : 35 Th / 12-03-1989', '1989-03-12', 'date-dd-mm-yyyy', ['tanggal lahir']],
     ['Tgl. Lahir/Umur : 01.02.2020 / 4 th', '2020-02-01', 'date-dd-mm-yyyy', ['tgl lahir']],
     ['tgl_lahir=1999-12-31', '1999-12-31', 'date-iso', ['tgl lahir']],
+    ['Umur          : 45 Tahun : 17-Agu-1979', '1979-08-17', 'date-month-name', ['umur']],
   ])('finds %j', async (text, value, pattern, context) => {
     const found = await findingsOf('birth-date', text);
     expect(found.map((f) => [f.value, f.masked, f.pattern, f.confidence, f.validation, f.context])).toEqual([[value, `${value.slice(0, 4)}-**-**`, pattern, 'high', 'valid', context]]);
@@ -35,6 +36,7 @@ describe('birth-date', () => {
     ['Tgl. Lahir : 17 Foo 1945'],
     ['Tgl. Lahir : 17-08-1845'],
     ['Tgl. Lahir : ____________'],
+    ['Umur : 45 Tahun'],
   ])('ignores %j', async (text) => {
     expect(await findingsOf('birth-date', text)).toEqual([]);
   });

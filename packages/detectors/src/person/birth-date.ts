@@ -6,6 +6,8 @@ import { readDate } from '../validators/date-text.js';
 const LABELS = keywordSet([
   'tgl lahir', 'tgl. lahir', 'tanggal lahir', 'tempat/tgl lahir', 'tempat tgl lahir', 'tempat tanggal lahir', 'tempat, tanggal lahir', 'ttl',
   'tgl_lahir', 'tanggal_lahir', 'birthdate', 'birth date', 'date of birth', 'dob', 'patient birth date', 'patientbirthdate', 'lahir tanggal',
+  // `Umur : 45 Tahun : 17-Agu-1979` on a Surat Rujukan FKTP (domain.md §2.7): the date after the age.
+  'umur',
 ]);
 
 /**
@@ -16,7 +18,7 @@ const LABELS = keywordSet([
 const AFTER_LABEL = new RegExp(
   '(?:[ \\t]*/[ \\t]*(?:umur|usia))?' +
     '[ \\t]*(?:["\'][ \\t]*)?(?:[:=][ \\t]*)?(?:["\'][ \\t]*)?' +
-    '(?:[A-Za-z][A-Za-z .\'\\-]{0,39}[,/][ \\t]*|[0-9]{1,3}[ \\t]*(?:th|thn|tahun)\\.?[ \\t]*[,/][ \\t]*)?',
+    '(?:[A-Za-z][A-Za-z .\'\\-]{0,39}[,/][ \\t]*|[0-9]{1,3}[ \\t]*(?:th|thn|tahun)\\.?[ \\t]*[,/:][ \\t]*)?',
   'iy',
 );
 

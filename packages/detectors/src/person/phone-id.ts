@@ -1,5 +1,5 @@
 import { keywordSet, type CandidateDetector } from '@saring/core';
-import { sameLinePrefix } from '../labels.js';
+import { contextOf, sameLinePrefix } from '../labels.js';
 import { NEAR_WINDOW_CHARS, SCORE, clamp } from '../score.js';
 
 /** Mobile operator prefixes after the leading 0 (domain.md §8.1). */
@@ -78,7 +78,7 @@ export const phoneId: CandidateDetector = {
     if (!national || national.length < 9 || national.length > 13) return undefined;
     if (view.contextWords(PUBLIC_NUMBER, start, candidate.end, 0).length) return undefined; // a public-number column
     if (PUBLIC_NUMBER.matchLabel(sameLinePrefix(view.text, start, NEAR_WINDOW_CHARS)).length) return undefined;
-    const context = view.contextWords(KEYWORDS, start, candidate.end, NEAR_WINDOW_CHARS);
+    const context = contextOf(view, KEYWORDS, start, candidate.end, NEAR_WINDOW_CHARS);
     const isMobile = national.startsWith('08') && national.length >= 10 && MOBILE_PREFIXES.has(national.slice(1, 4));
     let score: number;
     let pattern: string;
@@ -88,7 +88,7 @@ export const phoneId: CandidateDetector = {
     } else {
       // A landline (area code 02x–09x) counts only with a personal label and no public-service label.
       if (national.startsWith('08') || national.startsWith('00') || !context.length) return undefined;
-      if (view.contextWords(PUBLIC_NUMBER, start, candidate.end, NEAR_WINDOW_CHARS).length) return undefined;
+      if (contextOf(view, PUBLIC_NUMBER, start, candidate.end, NEAR_WINDOW_CHARS).length) return undefined;
       pattern = area ? 'landline-area-code-in-parentheses' : 'landline-with-label';
       score = SCORE.VALID_SHAPE;
     }
