@@ -4,6 +4,11 @@ import type { CliIO } from './io.js';
 import { EXIT } from './exit-codes.js';
 import { registerDetectors } from './commands/detectors.js';
 import { registerScan } from './commands/scan.js';
+import { registerBaseline } from './commands/baseline.js';
+import { registerHistory } from './commands/history.js';
+import { registerInit } from './commands/init.js';
+import { registerExplain } from './commands/explain.js';
+import { registerFingerprint } from './commands/fingerprint.js';
 import { registerServe } from './serve/command.js';
 import { registerWatchS3 } from './watch-s3/command.js';
 import { VERSION } from './version.js';
@@ -12,7 +17,17 @@ import { VERSION } from './version.js';
 export type RegisterCommand = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
 
 /** Every command, one line each. */
-const COMMANDS: readonly RegisterCommand[] = [registerScan, registerDetectors, registerServe, registerWatchS3];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerScan,
+  registerDetectors,
+  registerServe,
+  registerWatchS3,
+  registerBaseline,
+  registerHistory,
+  registerInit,
+  registerExplain,
+  registerFingerprint,
+];
 
 /**
  * The whole CLI as a function: parses `argv` (without `node` and the script), runs the command,

@@ -10,6 +10,8 @@ export const CONFIG_FILE_NAMES = ['saring.config.json', 'saring.config.jsonc'] a
 export interface LoadedConfig {
   path: string;
   raw: RawConfig;
+  /** Problems with the file's shape; `raw` then holds the valid rest, so later checks can add theirs. */
+  problems: string[];
 }
 
 /** The nearest config file from `cwd` upward, or undefined. Stops at the filesystem root. */
@@ -81,7 +83,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /**
  * Reads and validates a config file. Every problem is listed at once, each naming the key and
- * what is wrong; the scan does not start. The file is data: nothing in it is executed.
+ * what is wrong (`problems`; the caller refuses to scan). The file is data: nothing in it is executed.
  */
 export function loadConfig(path: string): LoadedConfig {
   let text: string;
@@ -97,8 +99,14 @@ export function loadConfig(path: string): LoadedConfig {
     throw new UsageError(`${path}: not valid JSON: ${(error as Error).message}`);
   }
   const parsed = configSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new UsageError(parsed.error.issues.map((issue) => `${path}: ${formatPath(issue.path)}: ${issue.message}`));
+  if (parsed.success) return { path, raw: parsed.data, problems: [] };
+  const problems = parsed.error.issues.map((issue) => `${path}: ${formatPath(issue.path)}: ${issue.message}`);
+  // To list every problem at once, check the rest of the file too: drop the top-level keys with
+  // problems and resolve what is left (unknown detector ids, unsafe patterns ...).
+  if (json && typeof json === 'object' && !Array.isArray(json)) {
+    const bad = new Set(parsed.error.issues.map((issue) => issue.path[0]));
+    const rest = configSchema.safeParse(Object.fromEntries(Object.entries(json).filter(([k]) => !bad.has(k))));
+    if (rest.success) return { path, raw: rest.data, problems };
   }
-  return { path, raw: parsed.data };
+  throw new UsageError(problems);
 }

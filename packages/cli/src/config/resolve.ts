@@ -51,7 +51,7 @@ function withSeverity(detector: Detector, severity: Severity): Detector {
  * built-in detector and the defaults.
  */
 export function resolveConfig(loaded: LoadedConfig | undefined): { config: ResolvedConfig; problems: string[] } {
-  const problems: string[] = [];
+  const problems: string[] = [...(loaded?.problems ?? [])];
   const where = (key: string) => `${loaded?.path ?? 'config'}: ${key}`;
   const raw = loaded?.raw;
   const known = new Map(allDetectors.map((d) => [d.id, d]));

@@ -18,6 +18,9 @@ const LABEL_TEXT: Readonly<Record<PdpLabel, string>> = {
 
 type Colors = ReturnType<typeof createColors>;
 
+/** Location column width in the pretty report; longer locations push the line out. */
+const MAX_LOCATION_WIDTH = 36;
+
 function severityPaint(c: Colors): (severity: Severity, text: string) => string {
   return (severity, text) => (severity === 'critical' ? c.bold(c.red(text)) : severity === 'high' ? c.red(text) : severity === 'medium' ? c.yellow(text) : c.dim(text));
 }
@@ -48,8 +51,9 @@ export function prettyFile(file: FileReport, options: ReporterOptions): string {
   if (tags.length) lines.push(`  ${tags.join(c.dim(' · '))}`);
   if (file.reasonMessage) lines.push(`  ${c.magenta(file.reasonMessage)}`);
   for (const issue of file.issues) if (issue.message !== file.reasonMessage) lines.push(`  ${c.dim(`note (${issue.code}): ${issue.message}`)}`);
+  const width = Math.min(MAX_LOCATION_WIDTH, Math.max(0, ...file.findings.map((f) => formatLocator(f.locator).length)));
   for (const f of file.findings) {
-    const where = formatLocator(f.locator).padEnd(18);
+    const where = formatLocator(f.locator).padEnd(width);
     const value = f.value !== undefined ? `${f.masked}  ${c.red(`[revealed: ${f.value}]`)}` : f.masked;
     lines.push(`  ${c.dim(where)} ${paint(f.severity, f.detector.padEnd(22))} ${f.confidence.padEnd(6)} ${value}${f.snippet ? c.dim(`  "${f.snippet}"`) : ''}`);
   }

@@ -201,8 +201,8 @@ export class StateDb {
   }
 
   /** Opens an existing database read-only (history, diff): nothing is created or changed. */
-  static openReadOnly(path: string, key: Uint8Array): StateDb {
+  static openReadOnly(path: string): StateDb {
     const db = new Database(path, { readonly: true, fileMustExist: true });
-    return new StateDb(db, key);
+    return new StateDb(db, new Uint8Array(0));
   }
 }
