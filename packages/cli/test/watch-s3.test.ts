@@ -7,6 +7,7 @@ import { GetObjectTaggingCommand, ListObjectsV2Command, PutObjectCommand, type S
 import { allDetectors } from '@saring/detectors';
 import { s3Client, type ObjectOutcome, type S3GateOptions } from '../src/watch-s3/s3-gate.js';
 import { handleS3Event } from '../src/watch-s3/watcher.js';
+import { startEventListener } from '../src/watch-s3/events-server.js';
 import { CLEAN_TEXT, NIK, REFERRAL_LETTER, encryptedZip } from './gate-inputs.js';
 import { TEST_KEY, cli } from './helpers.js';
 
@@ -79,6 +80,38 @@ describe('S3 upload gate (s3rver on loopback)', () => {
     ]);
     await Promise.all(outcomes.splice(0)); // copies' events settle too
     await expectOutcome();
+  });
+
+  it('receives S3 event notifications over HTTP (a webhook target) and gates each object', async () => {
+    const token = 'events-token-0123456789abcdef';
+    const outcomes: ObjectOutcome[] = [];
+    const listener = await startEventListener({
+      host: '127.0.0.1',
+      port: 0,
+      token,
+      gate: { client, incomingBucket: 'incoming', cleanBucket: 'clean', gate: { detectors: allDetectors, fingerprintKey: TEST_KEY } },
+      onOutcome: (o) => outcomes.push(o),
+    });
+    try {
+      const deliveries: Promise<Response>[] = [];
+      // Forward each notification as MinIO's webhook target would: a JSON POST with the bearer token.
+      server.on('event', (event: unknown) => deliveries.push(fetch(listener.url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(event) })));
+      for (const [key, body, contentType] of UPLOADS) await client.send(new PutObjectCommand({ Bucket: 'incoming', Key: key, Body: body, ContentType: contentType }));
+      for (let i = 0; i < 100 && outcomes.length < UPLOADS.length; i++) {
+        await Promise.all(deliveries);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect((await Promise.all(deliveries)).every((r) => r.status === 200)).toBe(true);
+      await Promise.all(deliveries); // the clean copy's own event, ignored
+      await expectOutcome();
+      const refused = await Promise.all([
+        fetch(listener.url, { method: 'POST', body: '{}' }),
+        fetch(listener.url, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: 'not json' }),
+      ]);
+      expect(refused.map((r) => r.status)).toEqual([401, 400]);
+    } finally {
+      await listener.close();
+    }
   });
 
   it('saring watch-s3 --once gates the untagged objects and exits 1 when something was blocked', async () => {

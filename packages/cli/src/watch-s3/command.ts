@@ -5,6 +5,7 @@ import { UsageError, loadOrCreateKey, parseKey, type Policy } from '@saring/core
 import { allDetectors } from '@saring/detectors';
 import type { CliIO } from '../io.js';
 import { EXIT } from '../exit-codes.js';
+import { loadToken } from '../serve/auth.js';
 import { loadPolicyFile } from '../serve/command.js';
 import type { ObjectOutcome } from './s3-gate.js';
 
@@ -19,6 +20,9 @@ interface WatchS3Options {
   stopAtFirst?: boolean;
   timeout: string;
   fingerprintKeyFile?: string;
+  eventsPort?: string;
+  eventsHost: string;
+  tokenFile?: string;
 }
 
 function untilSignal(): Promise<void> {
@@ -42,7 +46,8 @@ function describe(outcome: ObjectOutcome, index: number): string {
  * `saring watch-s3`: gates uploads into an S3-compatible store. Objects land in the incoming
  * (quarantine) bucket; clean ones are copied to the clean bucket and tagged `saring-status=CLEAN`,
  * others are tagged `BLOCKED`/`FAILED` with `saring-reason` and stay. Polls for untagged
- * objects; `--once` makes one pass and exits 1 if anything was blocked, 3 if anything failed.
+ * objects (and, with `--events-port`, gates objects as their S3 event notifications arrive);
+ * `--once` makes one pass and exits 1 if anything was blocked, 3 if anything failed.
  */
 export function registerWatchS3(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
@@ -58,6 +63,9 @@ export function registerWatchS3(program: Command, io: CliIO, setExit: (code: num
     .option('--stop-at-first', 'stop reading an object at its first blocking finding')
     .option('--timeout <seconds>', 'time limit per object; over it the object is blocked', '120')
     .option('--fingerprint-key-file <file>', 'key for finding fingerprints (default: SARING_FINGERPRINT_KEY or the installation key)')
+    .option('--events-port <port>', 'also receive S3 event notifications (MinIO/Ceph webhook, JSON POST) on this port; needs SARING_TOKEN or --token-file')
+    .option('--events-host <address>', 'address for --events-port', '127.0.0.1')
+    .option('--token-file <file>', 'bearer token event senders must present (default: SARING_TOKEN)')
     .action(async (options: WatchS3Options) => {
       const problems: string[] = [];
       const interval = Number(options.interval);
@@ -65,6 +73,17 @@ export function registerWatchS3(program: Command, io: CliIO, setExit: (code: num
       const timeout = Number(options.timeout);
       if (!(timeout > 0)) problems.push(`--timeout must be a positive number of seconds (got "${options.timeout}").`);
       if (options.incoming === options.clean) problems.push('--incoming and --clean must be different buckets.');
+      const eventsPort = options.eventsPort !== undefined ? Number(options.eventsPort) : undefined;
+      if (eventsPort !== undefined && !(Number.isInteger(eventsPort) && eventsPort >= 0 && eventsPort <= 65535)) problems.push(`--events-port must be a port number (got "${options.eventsPort}").`);
+      if (eventsPort !== undefined && options.once) problems.push('--events-port and --once do not go together.');
+      let token = '';
+      if (eventsPort !== undefined) {
+        try {
+          token = loadToken(options.tokenFile && resolve(io.cwd, options.tokenFile), io.env).token;
+        } catch (error) {
+          problems.push((error as Error).message);
+        }
+      }
       let policy: Policy | undefined;
       try {
         policy = loadPolicyFile(options.policy, io.cwd, options.stopAtFirst);
@@ -84,6 +103,7 @@ export function registerWatchS3(program: Command, io: CliIO, setExit: (code: num
       const credentials = io.env.AWS_ACCESS_KEY_ID && io.env.AWS_SECRET_ACCESS_KEY ? { accessKeyId: io.env.AWS_ACCESS_KEY_ID, secretAccessKey: io.env.AWS_SECRET_ACCESS_KEY } : undefined;
       const client = s3Client({ ...(options.endpoint ? { endpoint: options.endpoint } : {}), ...(region ? { region } : {}), ...(credentials ? { credentials } : {}) });
       const gateOptions = {
+        skip: new Set<string>(),
         client,
         incomingBucket: options.incoming,
         cleanBucket: options.clean,
@@ -107,8 +127,15 @@ export function registerWatchS3(program: Command, io: CliIO, setExit: (code: num
         } else {
           const controller = new AbortController();
           void untilSignal().then(() => controller.abort());
-          io.stderr.write(`saring watch-s3: watching bucket ${options.incoming} every ${interval} s\n`);
-          await pollForever(gateOptions, interval * 1000, onOutcome, (error) => io.stderr.write(`saring watch-s3: polling failed: ${errorName(error)}\n`), controller.signal);
+          // Events give low latency; polling stays on as the safety net for a lost event.
+          const { startEventListener } = await import('./events-server.js');
+          const listener = eventsPort !== undefined ? await startEventListener({ host: options.eventsHost, port: eventsPort, token, gate: gateOptions, onOutcome }) : undefined;
+          io.stderr.write(`saring watch-s3: watching bucket ${options.incoming} every ${interval} s${listener ? `; S3 events on ${listener.url}` : ''}\n`);
+          try {
+            await pollForever(gateOptions, interval * 1000, onOutcome, (error) => io.stderr.write(`saring watch-s3: polling failed: ${errorName(error)}\n`), controller.signal);
+          } finally {
+            await listener?.close();
+          }
         }
       } finally {
         client.destroy();

@@ -6,11 +6,16 @@ import { createdObjects } from './s3-events.js';
  * Handles one S3 event notification: every object created in the incoming bucket is gated,
  * one after another; events for other buckets (the clean copies Saring makes) are ignored.
  */
-export async function handleS3Event(options: S3GateOptions, event: unknown, urlEncodedKeys = true): Promise<ObjectOutcome[]> {
+export async function handleS3Event(options: S3GateOptions & { skip?: Set<string> }, event: unknown, urlEncodedKeys = true): Promise<ObjectOutcome[]> {
   const outcomes: ObjectOutcome[] = [];
   for (const ref of createdObjects(event, urlEncodedKeys)) {
-    if (ref.bucket !== options.incomingBucket) continue;
-    outcomes.push(await gateObject(options, ref.key));
+    if (ref.bucket !== options.incomingBucket || options.skip?.has(ref.key)) continue;
+    options.skip?.add(ref.key);
+    try {
+      outcomes.push(await gateObject(options, ref.key));
+    } finally {
+      options.skip?.delete(ref.key);
+    }
   }
   return outcomes;
 }
@@ -19,18 +24,24 @@ export async function handleS3Event(options: S3GateOptions, event: unknown, urlE
  * One polling pass: gates every object in the incoming bucket that has no `saring-status` tag
  * yet. For stores that cannot send event notifications; `onOutcome` reports each object.
  */
-export async function pollOnce(options: S3GateOptions, onOutcome: (outcome: ObjectOutcome) => void, signal?: AbortSignal): Promise<number> {
+export async function pollOnce(options: S3GateOptions & { skip?: Set<string> }, onOutcome: (outcome: ObjectOutcome) => void, signal?: AbortSignal): Promise<number> {
   let count = 0;
   for await (const key of untaggedKeys(options.client, options.incomingBucket, signal)) {
     if (signal?.aborted) break;
-    onOutcome(await gateObject(options, key));
+    if (options.skip?.has(key)) continue; // an event is gating it right now
+    options.skip?.add(key);
+    try {
+      onOutcome(await gateObject(options, key));
+    } finally {
+      options.skip?.delete(key);
+    }
     count++;
   }
   return count;
 }
 
 /** Polls until `signal` aborts, waiting `intervalMs` between passes. */
-export async function pollForever(options: S3GateOptions, intervalMs: number, onOutcome: (outcome: ObjectOutcome) => void, onError: (error: unknown) => void, signal: AbortSignal): Promise<void> {
+export async function pollForever(options: S3GateOptions & { skip?: Set<string> }, intervalMs: number, onOutcome: (outcome: ObjectOutcome) => void, onError: (error: unknown) => void, signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
     try {
       await pollOnce(options, onOutcome, signal);
