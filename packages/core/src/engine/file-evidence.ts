@@ -56,6 +56,7 @@ export class FileEvidence {
   private significant = 0;
   private readonly keywordCounts = new Map<string, number>();
   private readonly personRows = new Set<number>();
+  private blankFields = 0;
   private personRowsCapped = false;
 
   constructor(
@@ -85,6 +86,7 @@ export class FileEvidence {
         else this.personRowsCapped = true;
       }
     }
+    if (this.classifiers.length && !fromName) this.blankFields += countBlankFields(segment.text, segment.reportFrom ?? 0, segment.reportTo ?? segment.text.length);
     if (this.classifierKeys.size && !fromName) {
       view.countKeywords(segment.reportFrom ?? 0, segment.reportTo ?? segment.text.length, (key) => {
         if (this.classifierKeys.has(key)) this.keywordCounts.set(key, (this.keywordCounts.get(key) ?? 0) + 1);
@@ -98,11 +100,15 @@ export class FileEvidence {
     for (const values of this.people.values()) people = Math.max(people, values.size);
     const health = this.healthFindings > 0;
     const person = this.personFindings > 0;
+    const documents = this.documents(report, people);
+    // A filled health document (any class but a register or a template) is health data about its person.
+    const healthDocument = documents.some((d) => !NON_HEALTH_DOCUMENTS.has(d.id));
     // Findings of low severity only (a doctor's name on a letterhead) leave a file `public`.
-    const label: PdpLabel = report.findingCount === 0 || this.significant === 0 ? 'public' : health && person ? 'sensitive-health' : 'personal';
+    const label: PdpLabel =
+      report.findingCount === 0 || this.significant === 0 ? 'public' : (health || healthDocument) && person ? 'sensitive-health' : 'personal';
     const categories: FileClassification['categories'] = [];
     if (this.umum) categories.push('umum');
-    if (health) categories.push('spesifik-kesehatan');
+    if (health || (healthDocument && person)) categories.push('spesifik-kesehatan');
     if (this.child) categories.push('anak');
     const decades = people > 0 ? Math.log10(people) : 0;
     const risk = label === 'public' ? 0 : Math.min(100, Math.round(LABEL_RISK[label] + RISK_PER_DECADE_OF_PEOPLE * decades + (this.child ? CHILD_RISK : 0)));
@@ -113,7 +119,7 @@ export class FileEvidence {
       ...(this.peopleCapped ? { peopleCapped: true as const } : {}),
       bulkExport: people > BULK_EXPORT_PEOPLE,
       risk,
-      documents: this.documents(report, people),
+      documents,
     };
   }
 
@@ -130,6 +136,7 @@ export class FileEvidence {
       personFindings: this.personFindings,
       healthFindings: this.healthFindings,
       personRows: this.personRowsCapped ? MAX_PEOPLE_COUNTED : this.personRows.size,
+      blankFields: this.blankFields,
     };
     const found: DocumentClass[] = [];
     for (const classifier of this.classifiers) {
@@ -137,14 +144,37 @@ export class FileEvidence {
       if (result && result.confidence >= MIN_DOCUMENT_CONFIDENCE) found.push(result);
     }
     if (!found.length) return [];
-    // A form with its labels but no person in it is a blank template, never a filled document.
+    // A form with its labels but no person in it is a blank template, never a filled document;
+    // without blank fields it is text that only talks about such documents (news, a textbook).
     if (this.personFindings === 0) {
+      if (this.blankFields < MIN_BLANK_FIELDS) return [];
       const best = Math.max(...found.map((d) => d.confidence));
       return [{ id: 'template', confidence: best, evidence: [`labels of ${found.map((d) => d.id).join(', ')}`, 'no person identified'] }];
     }
     return found.sort((a, b) => b.confidence - a.confidence);
   }
 }
+
+/** Blank fields a file needs to be called a template. */
+const MIN_BLANK_FIELDS = 2;
+
+/** A label's `:` or `|` at the end of a line, or followed only by dots or underscores: a blank form field. */
+const BLANK_FIELD = /[:|][ \t]*(?:[._]{2,}[ \t]*)?(?=\r?\n|$)/g;
+
+/** Counts blank form fields in `[from, to)`. One linear pass, only when classifiers run. */
+function countBlankFields(text: string, from: number, to: number): number {
+  let count = 0;
+  BLANK_FIELD.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = BLANK_FIELD.exec(text)) !== null && m.index < to) {
+    count++;
+    if (m[0].length === 0) BLANK_FIELD.lastIndex++;
+  }
+  return count;
+}
+
+/** Document classes that are not health documents in themselves: a register may list anything, a template is blank. */
+const NON_HEALTH_DOCUMENTS: ReadonlySet<string> = new Set(['patient-register', 'template']);
 
 /** Person-identifying detectors: those that say so, plus the built-in identifier ids. */
 const PERSON_IDENTIFIER_IDS: ReadonlySet<string> = new Set([

@@ -69,13 +69,20 @@ export interface FileFacts {
   healthFindings: number;
   /** Distinct table rows (CSV/sheet) holding a person identifier; 0 for non-tabular files. */
   personRows: number;
+  /**
+   * Form fields left blank: lines ending in a label's `:` or `|` with nothing, dots or
+   * underscores after it (`Nama Pasien : ..........`). What tells a blank template from prose
+   * that merely mentions a form's words.
+   */
+  blankFields: number;
 }
 
 /**
  * Recognizes one kind of document from the labels seen and the findings of a whole file (or
  * archive member). Pure: no I/O, no text. Its keywords are found in the engine's one pass.
  * A class needs values: when a file has no person identifiers the engine turns every class
- * into `template` (a blank form), so a classifier only judges the structure.
+ * into `template` if the form's fields are blank (`blankFields`), and drops them otherwise (a
+ * text that only talks about such documents), so a classifier only judges the structure.
  */
 export interface FileClassifier {
   /** The document class, e.g. `bpjs-sep`; equals the classifier's file name. */

@@ -11,7 +11,6 @@ export const covidTestResultDocument = documentClassifier(
     ],
     labels: ['nilai rujukan', 'spesimen', 'swab nasofaring', 'tgl pemeriksaan', 'petugas pemeriksa', 'penanggungjawab', 'no. reg', 'metode', 'sars-cov-2'],
     findings: { 'covid-test-result': 0.5 },
-    requires: ['covid-test-result'],
   },
   {
     positive: ['HASIL PEMERIKSAAN\nNama : BUDI SANTOSO\nNIK : 3171011708450001\nRapid Swab Antigen SARS-CoV-2 | Negatif | Negatif'],

@@ -28,13 +28,14 @@ const PUNCT = new Set([':', '=', '|', '(', ')', '/', '-', ',', '[', ']', '"', "'
 const RESULTS: Readonly<Record<string, string>> = {
   positif: 'positive', positive: 'positive', pos: 'positive', negatif: 'negative', negative: 'negative', neg: 'negative', reaktif: 'reactive',
   reactive: 'reactive', 'non-reaktif': 'non-reactive', nonreaktif: 'non-reactive', 'non-reactive': 'non-reactive', nonreactive: 'non-reactive',
-  terdeteksi: 'detected', detected: 'detected', 'tidak-terdeteksi': 'not-detected', 'not-detected': 'not-detected', undetected: 'not-detected',
+  // Detected / not detected is how molecular tests (PCR, TCM) say positive / negative.
+  terdeteksi: 'positive', detected: 'positive', 'tidak-terdeteksi': 'negative', 'not-detected': 'negative', undetected: 'negative',
 };
 /** Two-word results: `Non Reaktif`, `Tidak Terdeteksi`, `Not Detected`. */
 const RESULT_PAIRS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   non: { reaktif: 'non-reactive', reactive: 'non-reactive' },
-  tidak: { terdeteksi: 'not-detected', reaktif: 'non-reactive' },
-  not: { detected: 'not-detected', reactive: 'non-reactive' },
+  tidak: { terdeteksi: 'negative', reaktif: 'non-reactive' },
+  not: { detected: 'negative', reactive: 'non-reactive' },
 };
 /**
  * What may follow a result on its line: nothing, punctuation, a reference value or a CT value.
@@ -44,6 +45,9 @@ const AFTER_RESULT = new Set([
   'negatif', 'negative', 'non', 'nilai', 'rujukan', 'normal', 'ct', 'value', 'satuan', 'keterangan', 'ket', 'metode', 'method', 'reaktif', 'tidak',
   'terdeteksi', 'not', 'detected', 'rt-pcr', 'pcr', 'antigen', 'rdt-ag', 'qualitative', 'kualitatif', 'index', 'coi', 'cutoff',
 ]);
+/** Words that join a result to more prose (`… PCR negatif, dan bersedia …`) or list tests (`antigen atau PCR`). */
+const CONJUNCTIONS = new Set(['atau', 'or', 'dan', 'and', 'serta', 'maupun', 'dengan', 'seperti', 'yang', 'untuk']);
+
 /** Largest plausible cycle threshold; a CT above it is not a CT value. */
 const MAX_CT = 45;
 
@@ -65,6 +69,16 @@ function tokensOf(text: string, from: number, to: number): Token[] {
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(slice)) !== null) out.push({ text: m[0], lower: m[0].toLowerCase(), start: from + m.index, end: from + m.index + m[0].length });
   return out;
+}
+
+/** The lower-case word right before `pos` (at most three separators between), or ''. */
+function wordBefore(text: string, pos: number): string {
+  let p = pos;
+  const stop = Math.max(0, pos - 3);
+  while (p > stop && !/[A-Za-z\n]/.test(text[p - 1]!)) p--;
+  let start = p;
+  while (start > 0 && start > p - 16 && /[A-Za-z]/.test(text[start - 1]!)) start--;
+  return text.slice(start, p).toLowerCase();
 }
 
 function lineEnd(text: string, from: number): number {
@@ -108,8 +122,9 @@ function readResult(tokens: readonly Token[]): Read | undefined | 'filler-only' 
       if (ctRead) ct = ctRead.value;
       const first = after[0];
       if (first && !PUNCT.has(first.text) && !AFTER_RESULT.has(first.lower) && !/^[0-9]/.test(first.text)) return undefined;
-      // `positif atau negatif`, `positif / negatif` as alternatives: a description, not a result.
-      if (first && (first.lower === 'atau' || first.lower === 'or')) return undefined;
+      // `positif atau negatif`, `negatif, dan bersedia …`: a description or a sentence, not a result.
+      const word = after.find((a) => !PUNCT.has(a.text));
+      if (word && CONJUNCTIONS.has(word.lower)) return undefined;
       return { start: t.start, end, result, ct };
     }
     if (t.lower === 'ct') {
@@ -162,7 +177,8 @@ const NEXT_LINE_RESULT = /[ \t]*(?:hasil(?:[ \t]+pemeriksaan)?|result|kesimpulan
 /**
  * COVID-19 test results (domain.md §6): an RT-PCR, TCM, antigen or antibody test and its result
  * tied together on one line, in the next `Hasil :` line, or in a result column. The value says
- * which: `pcr:positive`, `antigen:negative`, `antibody:non-reactive`, `pcr:ct=24`. A paragraph
+ * which: `pcr:positive`, `antigen:negative`, `antibody:non-reactive`, `pcr:ct=24` (Terdeteksi /
+ * Tidak Terdeteksi are a molecular test's positive / negative). A paragraph
  * about testing is not a result: between the test's name and the result only fillers are
  * allowed, and after it no sentence.
  */
@@ -180,6 +196,8 @@ export const covidTestResult: CandidateDetector = {
     const kind = TEST_BY_KEY.get(compactKeyword(candidate.keyword));
     if (!kind) return undefined;
     const text = view.text;
+    // `tes antigen atau PCR negatif`: a test named in a list or a sentence is not a result's label.
+    if (CONJUNCTIONS.has(wordBefore(text, candidate.start))) return undefined;
     const end = lineEnd(text, candidate.end);
     const read = readResult(tokensOf(text, candidate.end, end));
     if (read === undefined) return undefined;

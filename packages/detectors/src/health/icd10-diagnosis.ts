@@ -82,9 +82,18 @@ function readCode(token: string, start: number, end: number, view: DetectView): 
   };
 }
 
-/** True when a diagnosis label sits before `start` on the same line or the line above. */
+/**
+ * True when a diagnosis label sits before `start` on the same line, followed by a separator
+ * (`Diagnosa Awal : I10`, `kd_diagnosa=A150`, `"diagAwal": "J18.9"`, a table cell): prose such as
+ * `Kode ICD-10 untuk pneumonia adalah J18.9` has no separator and is not a patient's diagnosis.
+ */
 function labelBefore(text: string, start: number): boolean {
   const from = Math.max(0, start - LABEL_WINDOW_CHARS);
-  const before = text.slice(from, start);
-  return DIAGNOSIS_LABELS.matchLabel(before.replace(/[_]+/g, ' ')).length > 0;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(from, lineStart), start).replace(/[_]+/g, ' ');
+  const m = LABEL_THEN_SEPARATOR.exec(before);
+  return m !== null && DIAGNOSIS_LABELS.matchLabel(m[1]!).length > 0;
 }
+
+/** The text before a separator on the line (the last `:`, `=`, `|`, tab or quote-colon). */
+const LABEL_THEN_SEPARATOR = /^(.*)[:=|\t"]/;

@@ -69,6 +69,8 @@ export const NOT_A_NAME = new Set([
   'menyusui', 'negara', 'pertiwi', 'rumah', 'tangga', 'sendiri', 'penanggung', 'jawab', 'pengirim', 'penerima', 'yth', 'kepada', 'bapak', 'ibu',
   'saudara', 'saudari', 'tuan', 'nyonya', 'nona', 'anak', 'bayi', 'tn', 'ny', 'nn', 'an', 'by', 'sdr', 'sdri', 'bpk', 'mengetahui', 'menyetujui', 'ttd',
   'tertanda', 'hormat', 'kami', 'saya', 'kita', 'mereka', 'beliau', 'ia', 'dia',
+  // BPJS participant types and classes printed after `Peserta :` (domain.md §2.1).
+  'pegawai', 'swasta', 'pbi', 'pns', 'penerima', 'pensiun', 'pekerja', 'mandiri', 'umum', 'tni', 'polri', 'jkn', 'kis', 'aktif', 'kelas', 'bukan',
 ]);
 
 export interface ReadName {

@@ -282,7 +282,7 @@ export const patientName: CandidateDetector = {
     if (!read || read.doctor) return undefined;
     // `Pasien: Tn. BUDI` is fine; `Peserta: PBI (APBN)` or `Pasien: Umum` is not a name: the bare
     // `pasien`/`peserta` labels need a name-list word or two words.
-    if ((key === 'pasien' || key === 'peserta') && read.known === 0 && read.tokens < 2) return undefined;
+    if ((key === 'pasien' || key === 'peserta') && read.known === 0 && !read.honorific) return undefined;
     if (INLINE_LABELS.has(key) && read.tokens < 2 && read.known === 0) return undefined;
     return match(read, SCORE.LABELLED_VALUE, 'labelled-name', [candidate.keyword], CHILD_LABELS.has(key));
   },
