@@ -58,6 +58,8 @@ export function numberText(value: string): string {
 export function serialToIsoDate(serial: number, date1904: boolean): string | undefined {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return undefined;
   const days = Math.floor(serial);
+  // Serial 60 is 29 February 1900, a day that never was (kept from Lotus 1-2-3).
+  if (!date1904 && days === 60) return '1900-02-29';
   const epoch = date1904 ? Date.UTC(1904, 0, 1) : days < 61 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
   return new Date(epoch + days * 86_400_000).toISOString().slice(0, 10);
 }
