@@ -103,6 +103,12 @@ describe('OCR limits and failures', () => {
     expect([report.status, report.reason, report.reasonMessage]).toEqual(['incomplete', 'timeout', 'OCR of page 1 took longer than 0.001 s (OCR page time limit); that page was not read.']);
   }, 60_000);
 
+  it('stops at the page limit before decoding more pages', async () => {
+    const { files: reports } = await scanBuffer(new Uint8Array(readFileSync(path('strip.tif'))), { ...options('auto', { maxPages: 0 }), filename: 'fax.tif' });
+    const report = reports.at(-1)!;
+    expect([report.status, report.reason, report.reasonMessage]).toEqual(['incomplete', 'needs-ocr', 'Only the first 0 pages were read with OCR (OCR page limit); the rest was not read.']);
+  });
+
   it('refuses a pixel bomb without decoding it', async () => {
     const png = new Uint8Array(readFileSync(path('strip.png')));
     const view = new DataView(png.buffer, png.byteOffset);

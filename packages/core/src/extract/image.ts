@@ -29,6 +29,11 @@ export const imageExtractor: Extractor = {
       for (const page of image.pages()) {
         pageNumber++;
         if (context.signal.aborted) return;
+        if (pageNumber > ocr.limits.maxPages) {
+          // Stop before decoding the rest of a long multi-page TIFF (same message as ocr/runtime.ts).
+          context.incomplete('needs-ocr', `Only the first ${ocr.limits.maxPages} pages were read with OCR (OCR page limit); the rest was not read.`);
+          return;
+        }
         if ('tooLarge' in page) {
           const { width, height } = page.tooLarge;
           context.incomplete('needs-ocr', `${image.pageCount > 1 ? `Page ${pageNumber} of this image` : 'This image'} is ${width} × ${height} pixels, over the OCR limit of ${ocr.limits.maxImagePixels.toLocaleString('en')} pixels; it was not read.`);

@@ -22,6 +22,8 @@ export class OcrEngine {
   private readonly idle: Slot[] = [];
   private readonly waiting: Waiter[] = [];
   private readonly all = new Set<Slot>();
+  /** Rejecters of the jobs running now: `close()` ends them (a killed worker never answers). */
+  private readonly running = new Set<(error: Error) => void>();
   private starting = 0;
   private closed = false;
   private module: Promise<typeof Tesseract> | undefined;
@@ -37,11 +39,16 @@ export class OcrEngine {
     const slot = await this.acquire(signal);
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
+    let cancel: ((error: Error) => void) | undefined;
     try {
       const stop = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new OcrTimeout(this.limits.pageTimeoutMs)), this.limits.pageTimeoutMs);
+        // Unref'd: the busy worker thread keeps the process alive while a page is read, not the timer.
+        timer = setTimeout(() => reject(new OcrTimeout(this.limits.pageTimeoutMs)), this.limits.pageTimeoutMs).unref();
         onAbort = () => reject(signal.reason ?? new Error('aborted'));
         signal.addEventListener('abort', onAbort, { once: true });
+        cancel = reject;
+        this.running.add(reject);
+        if (signal.aborted) onAbort();
       });
       const job = slot.worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { text: false, blocks: true });
       job.catch(() => {});
@@ -56,6 +63,7 @@ export class OcrEngine {
     } finally {
       clearTimeout(timer);
       if (onAbort) signal.removeEventListener('abort', onAbort);
+      if (cancel) this.running.delete(cancel);
     }
   }
 
@@ -63,6 +71,7 @@ export class OcrEngine {
   async close(): Promise<void> {
     this.closed = true;
     for (const waiter of this.waiting.splice(0)) waiter.reject(new Error('The OCR engine was closed.'));
+    for (const cancel of [...this.running]) cancel(new Error('The OCR engine was closed.'));
     const slots = [...this.all];
     this.all.clear();
     this.idle.length = 0;
@@ -145,7 +154,8 @@ export class OcrEngine {
   private async spawn(): Promise<Slot> {
     this.module ??= import('tesseract.js').then((m) => (m as { default?: typeof Tesseract }).default ?? (m as unknown as typeof Tesseract));
     const tesseract = await this.module;
-    const [ind, langs] = [await indonesianModel(), ['eng']];
+    const ind = await indonesianModel();
+    const langs = ['eng'];
     const worker = await tesseract.createWorker(langs, tesseract.OEM.LSTM_ONLY, {
       langPath: languageDirectory('eng'),
       gzip: true,
