@@ -50,6 +50,8 @@ export class Progress {
   private readonly bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   private where = '';
   private lastRender = 0;
+  /** Something changed since the last line was drawn. */
+  private dirty = false;
   private readonly started: number;
   private readonly counting = new AbortController();
 
@@ -86,6 +88,7 @@ export class Progress {
   fileDone(size: number): void {
     this.filesDone++;
     this.bytesDone += size;
+    this.dirty = true;
   }
 
   /** A report was produced: its findings and folder feed the line. `displayPath` is the reported (masked) path. */
@@ -95,6 +98,7 @@ export class Progress {
       if (severity) this.bySeverity[severity] += count;
     }
     const outer = displayPath.split('!')[0]!;
+    this.dirty = true;
     this.where = this.options.showPaths ? displayPath : outer.includes('/') ? outer.slice(0, outer.lastIndexOf('/')) : '.';
     this.maybeRender();
   }
@@ -133,6 +137,7 @@ export class Progress {
   }
 
   private render(): void {
+    this.dirty = false;
     if (this.mode === 'live') {
       const columns = this.stream.columns ?? DEFAULT_COLUMNS;
       let text = this.line();
@@ -149,7 +154,7 @@ export class Progress {
     if (this.mode === 'live') {
       this.render();
       this.stream.write('\r\u001b[K');
-    } else if (this.mode === 'plain' && this.filesDone > 0) {
+    } else if (this.mode === 'plain' && this.dirty) {
       this.render();
     }
   }
