@@ -8,6 +8,12 @@
 //   label: the expected UU PDP label of the file (`public` | `personal` | `sensitive-health`)
 //   hardNegative: true for text that must never be classified as a filled document
 import { bpjs, digits, nik, pick, rng } from '../../fixtures/lib.mjs';
+import { collector } from '../collector.mjs';
+
+/** Corpus module name for `pnpm eval`. */
+export const name = 'pdp-documents';
+/** The detectors this module labels exhaustively in its documents. */
+export const PDP_DETECTORS = ['patient-name', 'covid-test-result'];
 
 /** Names across Indonesia's naming patterns (domain.md §5): Javanese, Arabic-derived, Balinese, Batak, single names, Chinese-Indonesian. */
 const NAMES = [
@@ -120,8 +126,9 @@ function register(r, rows) {
   for (let i = 0; i < rows; i++) {
     const p = person(r, { child: r() < 0.1 });
     // Registers hold many people: make the name distinct with a second family name.
-    let written = `${p.name} ${pick(r, ['Santoso', 'Wibowo', 'Lubis', 'Hasibuan', 'Pratama', 'Saputra', 'Utami', 'Rahayu', 'Kusumawati', 'Nasution'])}`.toUpperCase();
-    while (seen.has(written)) written = `${written} ${pick(r, ['PUTRA', 'PUTRI', 'JAYA'])}`;
+    const SURNAMES = ['Santoso', 'Wibowo', 'Lubis', 'Hasibuan', 'Pratama', 'Saputra', 'Utami', 'Rahayu', 'Kusumawati', 'Nasution', 'Harahap', 'Tanjung', 'Wirawan', 'Susanto'];
+    let written = `${p.name} ${pick(r, SURNAMES)}`.toUpperCase();
+    for (let k = 0; seen.has(written) && k < 50; k++) written = `${pick(r, NAMES)} ${pick(r, SURNAMES)}`.toUpperCase();
     seen.add(written);
     names.push(valueOf(written));
     const pcr = pick(r, ['POSITIF', 'NEGATIF']);
@@ -182,9 +189,9 @@ function structured(r) {
     docs.push({
       name: `adt-${i}.hl7`,
       text: `MSH|^~\\&|SIMRS|RSUD|PACS|RSUD|20240101120000||ADT^A04|${digits(r, 6)}|P|2.5\rPID|1||${digits(r, 6)}^^^RS^MR||${family}^${given}^^^${p.female ? 'NY' : 'TN'}||${p.birth.replace(/-/g, '')}|${p.female ? 'F' : 'M'}\rPV1|1|O|POLI||||12345^WIJAYA^ANDI^^^dr.\r`,
-      // HL7 names are read in component order as written: FAMILY GIVEN (field batch joins them).
-      // PID-3 is a No. RM, which the medical-record-number detector files as medical-record (health) content.
-      truth: { names: [valueOf(`${family} ${given}`.trim())], altNames: [valueOf(`${given} ${family}`.trim())], covid: [], documentClass: 'none', label: 'sensitive-health' },
+      // The HL7 extractor joins a name's components as written (FAMILY GIVEN); PID-3 is a No. RM,
+      // which the medical-record-number detector files as medical-record (health) content.
+      truth: { names: [valueOf(`${family} ${given}`.trim())], covid: [], documentClass: 'none', label: 'sensitive-health' },
     });
   }
   return docs;
@@ -224,84 +231,28 @@ export function pdpDocuments(seed = 4) {
   return docs;
 }
 
-/** Filled classes (everything but `template` and `none`). */
-const FILLED = new Set([...Object.keys(BUILDERS), 'patient-register']);
-
-function prf(tp, fp, fn) {
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  return { precision: Math.round(precision * 1000) / 1000, recall: Math.round(recall * 1000) / 1000, tp, fp, fn };
-}
-
-/** Multiset compare of expected and found values; returns tp/fp/fn and the misses (masked in the report). */
-function compare(expected, found) {
-  const left = [...expected];
-  let tp = 0;
-  const extra = [];
-  for (const value of found) {
-    const at = left.indexOf(value);
-    if (at >= 0) {
-      left.splice(at, 1);
-      tp++;
-    } else extra.push(value);
-  }
-  return { tp, fp: extra.length, fn: left.length, missed: left, extra };
-}
+/** Filled classes (everything but `template` and `none`): a hard negative must never get one. */
+export const FILLED_CLASSES = [...Object.keys(BUILDERS), 'patient-register'];
 
 /**
- * Scans the corpus and scores it. `scanBuffer`, `detectors` and `classifiers` come from the
- * built packages. Returns metrics, the targets and whether each is met, and per-document errors
- * (synthetic values only).
+ * Writes the corpus under `dir` for `pnpm eval` (scripts/eval/collector.mjs): each document with
+ * its `patient-name` and `covid-test-result` ground truth, its expected document class
+ * (`classes`, empty for none), its UU PDP `label` and whether it is a hard negative.
  */
-export const corpus = { id: 'pdp-documents', description: 'Issue 4: patient names, COVID-19 results, document classes, UU PDP labels', evaluate: evaluatePdp };
-
-export async function evaluatePdp({ scanBuffer, detectors, classifiers, seed = 4 }) {
-  const docs = pdpDocuments(seed);
-  const names = { tp: 0, fp: 0, fn: 0 };
-  const covid = { tp: 0, fp: 0, fn: 0 };
-  let classCorrect = 0;
-  let labelCorrect = 0;
-  let hardNegativesFilled = 0;
-  const errors = [];
-  const confusion = {};
-  for (const doc of docs) {
-    const { files } = await scanBuffer(Buffer.from(doc.text), { detectors, classifiers, filename: doc.name, fingerprintKey: 'eval-key-0123456789abcdef', reveal: true, scanFileNames: false });
-    const report = files[files.length - 1];
-    const found = (id) => report.findings.filter((f) => f.detector === id).map((f) => f.value);
-    let n = compare(doc.truth.names, found('patient-name'));
-    if (doc.truth.altNames && n.fn) n = compare(doc.truth.altNames, found('patient-name'));
-    const c = compare(doc.truth.covid, found('covid-test-result'));
-    for (const [acc, res] of [[names, n], [covid, c]]) {
-      acc.tp += res.tp;
-      acc.fp += res.fp;
-      acc.fn += res.fn;
-    }
-    const top = report.classification?.documents[0]?.id ?? 'none';
-    const ok = top === doc.truth.documentClass;
-    if (ok) classCorrect++;
-    (confusion[doc.truth.documentClass] ??= {})[top] = (confusion[doc.truth.documentClass][top] ?? 0) + 1;
-    const label = report.classification?.label;
-    if (label === doc.truth.label) labelCorrect++;
-    if (doc.truth.hardNegative && report.classification?.documents.some((d) => FILLED.has(d.id))) hardNegativesFilled++;
-    if (!ok || n.fp || n.fn || c.fp || c.fn || label !== doc.truth.label) {
-      errors.push({ doc: doc.name, class: `${doc.truth.documentClass} -> ${top}`, label: `${doc.truth.label} -> ${label}`, namesMissed: n.missed, namesExtra: n.extra, covidMissed: c.missed, covidExtra: c.extra });
-    }
+export function generate(dir, random) {
+  const c = collector(dir, PDP_DETECTORS);
+  const seed = Math.floor(random() * 2 ** 31);
+  for (const doc of pdpDocuments(seed)) {
+    const found = [...doc.truth.names.map((v) => ['patient-name', v]), ...doc.truth.covid.map((v) => ['covid-test-result', v])];
+    const format = doc.name.slice(doc.name.lastIndexOf('.') + 1);
+    c.write(doc.name, doc.text, found, {
+      format,
+      layout: doc.truth.documentClass,
+      hardNegative: doc.truth.hardNegative === true,
+      classes: doc.truth.documentClass === 'none' ? [] : [doc.truth.documentClass],
+      label: doc.truth.label,
+      ...(doc.truth.bulkExport ? { bulkExport: true } : {}),
+    });
   }
-  const metrics = {
-    documents: docs.length,
-    'patient-name': prf(names.tp, names.fp, names.fn),
-    'covid-test-result': prf(covid.tp, covid.fp, covid.fn),
-    documentClassAccuracy: Math.round((classCorrect / docs.length) * 1000) / 1000,
-    labelAccuracy: Math.round((labelCorrect / docs.length) * 1000) / 1000,
-    hardNegativesClassifiedFilled: hardNegativesFilled,
-  };
-  const targets = [
-    ['patient-name precision >= 0.95', metrics['patient-name'].precision >= 0.95],
-    ['patient-name recall >= 0.95', metrics['patient-name'].recall >= 0.95],
-    ['covid-test-result precision >= 0.98', metrics['covid-test-result'].precision >= 0.98],
-    ['covid-test-result recall >= 0.98', metrics['covid-test-result'].recall >= 0.98],
-    ['document classification accuracy >= 0.95', metrics.documentClassAccuracy >= 0.95],
-    ['no hard negative classified as a filled document', hardNegativesFilled === 0],
-  ];
-  return { metrics, confusion, targets, errors };
+  return c.result;
 }

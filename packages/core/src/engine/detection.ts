@@ -1,4 +1,4 @@
-import { isCandidateDetector, type CandidateDetector, type Detector, type KeywordSet, type SegmentDetector } from '../model/detector.js';
+import { isCandidateDetector, type CandidateDetector, type Detector, type SegmentDetector } from '../model/detector.js';
 import type { Segment } from '../model/segment.js';
 import { UsageError } from '../model/errors.js';
 import { CandidateScanner, SegmentView } from './scanner.js';
@@ -17,8 +17,7 @@ export class DetectionPlan {
   /** Candidate detectors that also read structured segments (`scanFields`). */
   private readonly fieldDetectors: CandidateDetector[];
 
-  /** `extraKeywords`: words found in the same pass for file classifiers (their titles and labels). */
-  constructor(detectors: readonly Detector[], extraKeywords: readonly KeywordSet[] = []) {
+  constructor(detectors: readonly Detector[]) {
     const problems: string[] = [];
     const seen = new Set<string>();
     for (const d of detectors) {
@@ -31,7 +30,7 @@ export class DetectionPlan {
     if (problems.length) throw new UsageError(problems);
     this.detectors = detectors;
     this.order = new Map(detectors.map((d, i) => [d, i]));
-    this.scanner = new CandidateScanner(detectors.filter(isCandidateDetector) as CandidateDetector[], extraKeywords);
+    this.scanner = new CandidateScanner(detectors.filter(isCandidateDetector) as CandidateDetector[]);
     this.fieldDetectors = detectors.filter((d): d is CandidateDetector => isCandidateDetector(d) && typeof d.scanFields === 'function');
     this.segmentDetectors = detectors.filter((d): d is SegmentDetector => !isCandidateDetector(d));
   }

@@ -3,7 +3,7 @@ import { BULK_EXPORT_PEOPLE } from '../model/classification.js';
 import type { Detector } from '../model/detector.js';
 import type { FileReport } from '../model/report.js';
 import type { Segment } from '../model/segment.js';
-import { compactKeyword } from './keywords.js';
+import { compactKeyword, keywordSource } from './keywords.js';
 import type { RawMatch } from './findings.js';
 import type { SegmentView } from './scanner.js';
 
@@ -87,10 +87,22 @@ export class FileEvidence {
       }
     }
     if (this.classifiers.length && !fromName) this.blankFields += countBlankFields(segment.text, segment.reportFrom ?? 0, segment.reportTo ?? segment.text.length);
-    if (this.classifierKeys.size && !fromName) {
-      view.countKeywords(segment.reportFrom ?? 0, segment.reportTo ?? segment.text.length, (key) => {
-        if (this.classifierKeys.has(key)) this.keywordCounts.set(key, (this.keywordCounts.get(key) ?? 0) + 1);
-      });
+    if (this.classifierKeys.size && !fromName) this.countKeywords(segment.text, segment.reportFrom ?? 0, segment.reportTo ?? segment.text.length);
+  }
+
+  /**
+   * Counts the classifiers' titles and labels in `[from, to)`. Their own pass, not the detectors'
+   * keyword pass: a title such as `Hasil RT-PCR` must not hide the `RT-PCR` label a detector
+   * reads its value after (one regex matches one keyword at a position). Only when classifiers run.
+   */
+  private countKeywords(text: string, from: number, to: number): void {
+    const pattern = vocabularyPattern(this.classifiers);
+    if (!pattern) return;
+    pattern.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(text)) !== null && m.index < to) {
+      const key = compactKeyword(m[0]);
+      if (this.classifierKeys.has(key)) this.keywordCounts.set(key, (this.keywordCounts.get(key) ?? 0) + 1);
     }
   }
 
@@ -198,7 +210,18 @@ function rowOf(segment: Segment, offset: number): number | undefined {
   return undefined;
 }
 
-/** Compact keys of every classifier keyword, to filter the engine's keyword index. */
+const vocabularies = new WeakMap<readonly FileClassifier[], RegExp | undefined>();
+
+/** One regex for every classifier keyword (longest first, word boundaries), compiled once per classifier list. */
+function vocabularyPattern(classifiers: readonly FileClassifier[]): RegExp | undefined {
+  if (vocabularies.has(classifiers)) return vocabularies.get(classifiers);
+  const words = [...new Set(classifiers.flatMap((c) => c.keywords.words))].filter((w) => compactKeyword(w)).sort((a, b) => b.length - a.length);
+  const pattern = words.length ? new RegExp(`(?<![A-Za-z0-9])(?:${words.map(keywordSource).join('|')})(?![A-Za-z0-9])`, 'gi') : undefined;
+  vocabularies.set(classifiers, pattern);
+  return pattern;
+}
+
+/** Compact keys of every classifier keyword: what the classifiers' keyword pass counts. */
 export function classifierKeys(classifiers: readonly FileClassifier[]): Set<string> {
   const keys = new Set<string>();
   for (const c of classifiers) for (const w of c.keywords.words) keys.add(compactKeyword(w));

@@ -27,7 +27,7 @@ function resolveDeps(options: ScanOptions): FileScanDeps {
   if (!options || !Array.isArray(options.detectors)) throw new UsageError('scan() needs options.detectors, e.g. allDetectors from @saring/detectors.');
   const key = typeof options.fingerprintKey === 'string' ? parseKey(options.fingerprintKey) : options.fingerprintKey ?? loadOrCreateKey();
   return {
-    plan: new DetectionPlan(options.detectors, (options.classifiers ?? []).map((c) => c.keywords)),
+    plan: new DetectionPlan(options.detectors),
     extractors: [...(options.extractors ?? []), ...defaultExtractors],
     limits: resolveLimits(options.limits),
     key,

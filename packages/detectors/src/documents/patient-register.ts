@@ -5,6 +5,10 @@ import { keywordSet } from '@saring/core';
 const MIN_PERSON_ROWS = 3;
 /** Distinct people before a non-tabular file (JSON bundle, HL7 batch, text dump) is a register. */
 const MIN_PEOPLE_UNTABULAR = 5;
+/** Distinct people enough for a database dump (`rows in set`, `INSERT INTO`): it is an export by nature. */
+const MIN_PEOPLE_DUMP = 2;
+/** What a database dump or export says about itself (MySQL client output, SQL inserts). */
+const DUMP_WORDS = ['rows in set', 'row in set', 'insert into', 'select from', 'create table', 'copy from stdin'];
 
 /**
  * Patient registers: exports with a row per patient (the 2022 leak was such files). Tabular
@@ -14,13 +18,16 @@ const MIN_PEOPLE_UNTABULAR = 5;
 export const patientRegister: FileClassifier = {
   id: 'patient-register',
   description: 'Patient register: a table or export with a row (or record) per patient.',
-  keywords: keywordSet([]),
+  keywords: keywordSet(DUMP_WORDS),
   classify(facts): DocumentClass | undefined {
     const evidence: string[] = [];
     let confidence = 0;
     if (facts.personRows >= MIN_PERSON_ROWS) {
       confidence = 0.7 + Math.min(0.25, 0.1 * Math.log10(facts.personRows));
       evidence.push(`${facts.personRows} table rows with a person identifier`);
+    } else if (facts.people >= MIN_PEOPLE_DUMP && DUMP_WORDS.some((w) => facts.keywordCount(w) > 0)) {
+      confidence = 0.7 + Math.min(0.25, 0.1 * Math.log10(facts.people));
+      evidence.push(`database dump (${DUMP_WORDS.filter((w) => facts.keywordCount(w) > 0).join(', ')})`);
     } else if (facts.people >= MIN_PEOPLE_UNTABULAR) {
       confidence = 0.55 + Math.min(0.3, 0.1 * Math.log10(facts.people));
       evidence.push(`${facts.people} distinct people`);
