@@ -26,6 +26,8 @@ export const SCORE = {
   OWN_LABEL: 0.9,
   /** A 19-character BPJS letter number (SEP, rujukan) whose layout checks out, no label. */
   LETTER_NUMBER_SHAPE: 0.8,
+  /** Subtracted from a BPJS card number that does not start with 000/001 like issued cards (domain.md §2.1). */
+  UNTYPICAL_CARD_PREFIX: 0.1,
   /** Subtracted from a letter number whose facility-type character is not R/B/U/digit. */
   UNUSUAL_PPK_TYPE: 0.2,
   /** An Excel-damaged NIK (last digit zeroed, or scientific notation) next to a NIK label: probable. */

@@ -16,7 +16,7 @@ describe('bpjs-card', () => {
     expect(found.map((f) => [f.value, f.context])).toEqual([['0001105689835', ['no peserta']]]);
   });
 
-  it.each([['0001234567890'], ['No. Kartu: 0812345678901'], ['EAN 8991234567890'], ['Barcode 8998866200011']])('ignores %j', async (text) => {
+  it.each([['0001234567890'], ['No. Kartu: 0812345678901'], ['BPJS Kesehatan\nCetakan ke 1 2025-02-02 17.59.41'], ['EAN 8991234567890'], ['Barcode 8998866200011']])('ignores %j', async (text) => {
     expect(await findingsOf('bpjs-card', text)).toEqual([]);
   });
 });

@@ -27,11 +27,12 @@ export const bpjsCard: CandidateDetector = {
   detect(candidate, view) {
     const digits = candidate.digits;
     if (digits.startsWith('08') || digits.startsWith('62')) return undefined;
+    // 13 digits cut out of a longer run (`1 2025-02-02 17.59.41` in a print footer) are not a card.
+    if (candidate.partOfLongerNumber) return undefined;
     const context = contextOf(view, KEYWORDS, candidate.start, candidate.end, CONTEXT_WINDOW_CHARS);
     const typicalPrefix = digits.startsWith('000') || digits.startsWith('001');
     let score = SCORE.SHAPE_ONLY;
-    if (context.length) score = SCORE.VALID_SHAPE + SCORE.CONTEXT_BOOST - (typicalPrefix ? 0 : 0.1);
-    if (candidate.partOfLongerNumber) score -= SCORE.PART_OF_LONGER_NUMBER;
+    if (context.length) score = SCORE.VALID_SHAPE + SCORE.CONTEXT_BOOST - (typicalPrefix ? 0 : SCORE.UNTYPICAL_CARD_PREFIX);
     return {
       start: candidate.start,
       end: candidate.end,

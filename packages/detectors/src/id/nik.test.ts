@@ -61,6 +61,7 @@ describe('nik', () => {
     ['NIK: 3171011708450000 1234'],
     ['https://fhir.kemkes.go.id/id/nik%7C2024010112345678'],
     ['SKU 7C3171011708450001'],
+    ['Rekap nomor (bukan NIK)\n3171011708450000'],
   ])('ignores %j', async (text) => {
     expect(await findingsOf('nik', text)).toEqual([]);
   });

@@ -37,7 +37,8 @@ export const email: CandidateDetector = {
     const end = candidate.start + 1 + domain.length;
     const context = view.contextWords(KEYWORDS, start, end, NEAR_WINDOW_CHARS);
     const role = ROLE_MAILBOXES.has(local.toLowerCase());
-    const score = (role ? SCORE.ROLE_MAILBOX : SCORE.EMAIL) + (context.length ? SCORE.CONTEXT_BOOST / 2 : 0);
+    // An organisation's mailbox stays low even under an `Email:` label (a letterhead's info@ address).
+    const score = role ? SCORE.ROLE_MAILBOX : SCORE.EMAIL + (context.length ? SCORE.CONTEXT_BOOST / 2 : 0);
     return {
       start,
       end,
