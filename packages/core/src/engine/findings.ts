@@ -21,14 +21,34 @@ export interface RawMatch {
  */
 export function resolveOverlaps(matches: RawMatch[], order: ReadonlyMap<Detector, number>): RawMatch[] {
   if (matches.length < 2) return matches;
-  const ranked = [...matches].sort((a, b) => b.match.score - a.match.score || (order.get(a.detector) ?? 0) - (order.get(b.detector) ?? 0) || a.match.start - b.match.start);
+  const byStart = [...matches].sort((a, b) => a.match.start - b.match.start || a.match.end - b.match.end);
   const kept: RawMatch[] = [];
-  for (const candidate of ranked) {
-    const { start, end } = candidate.match;
-    if (kept.some((k) => k.match.start < end && start < k.match.end)) continue;
-    kept.push(candidate);
+  // Sweep clusters of mutually overlapping matches (usually one or two); rank only inside a cluster,
+  // so a segment with a hundred thousand findings costs n log n, not n².
+  let cluster: RawMatch[] = [];
+  let clusterEnd = -1;
+  const flush = () => {
+    if (cluster.length === 1) kept.push(cluster[0]!);
+    else if (cluster.length > 1) {
+      const ranked = cluster.sort((a, b) => b.match.score - a.match.score || (order.get(a.detector) ?? 0) - (order.get(b.detector) ?? 0) || a.match.start - b.match.start);
+      const chosen: RawMatch[] = [];
+      for (const candidate of ranked) {
+        const { start, end } = candidate.match;
+        if (!chosen.some((k) => k.match.start < end && start < k.match.end)) chosen.push(candidate);
+      }
+      kept.push(...chosen.sort((a, b) => a.match.start - b.match.start));
+    }
+    cluster = [];
+  };
+  for (const raw of byStart) {
+    if (raw.match.start >= clusterEnd) {
+      flush();
+      clusterEnd = raw.match.end;
+    } else clusterEnd = Math.max(clusterEnd, raw.match.end);
+    cluster.push(raw);
   }
-  return kept.sort((a, b) => a.match.start - b.match.start);
+  flush();
+  return kept;
 }
 
 export function maskValue(detector: Detector, value: string): string {

@@ -6,6 +6,8 @@ export function compactKeyword(text: string): string {
 }
 
 const WORD_PARTS = /[a-z0-9]+/g;
+/** Distinct labels remembered per keyword set. */
+const MAX_CACHED_LABELS = 10_000;
 
 /**
  * A regex source matching `keyword` with flexible punctuation between its words:
@@ -15,6 +17,47 @@ const WORD_PARTS = /[a-z0-9]+/g;
 export function keywordSource(keyword: string): string {
   const parts = keyword.toLowerCase().match(WORD_PARTS) ?? [];
   return parts.join('[^A-Za-z0-9\\n]{0,3}');
+}
+
+const SEPARATOR = '[^A-Za-z0-9\\n]{0,3}';
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  terminal: boolean;
+}
+
+/**
+ * One regex source for many keywords, factored as a trie: `n(?:ik|o${SEPARATOR}(?:ktp|kk))`.
+ * A flat alternation of hundreds of words makes the regex engine try each word at every
+ * letter; the trie fails after a character or two, which keeps the one-pass scanner fast
+ * however many context words the detectors declare. Between word parts the same flexible
+ * separator as `keywordSource` is allowed. Longer continuations come before the end of a word,
+ * so the longest keyword wins.
+ */
+export function keywordTrieSource(keywords: readonly string[]): string {
+  const root: TrieNode = { children: new Map(), terminal: false };
+  for (const keyword of keywords) {
+    const parts = keyword.toLowerCase().match(WORD_PARTS) ?? [];
+    if (!parts.length) continue;
+    let node = root;
+    parts.forEach((part, i) => {
+      const tokens = i === 0 ? [...part] : [' ', ...part];
+      for (const token of tokens) {
+        let next = node.children.get(token);
+        if (!next) node.children.set(token, (next = { children: new Map(), terminal: false }));
+        node = next;
+      }
+    });
+    node.terminal = true;
+  }
+  const emit = (node: TrieNode): string => {
+    const alternatives = [...node.children].map(([token, child]) => (token === ' ' ? SEPARATOR : token) + emit(child));
+    if (node.terminal) alternatives.push('');
+    if (alternatives.length === 0) return '';
+    if (alternatives.length === 1) return alternatives[0]!;
+    return `(?:${alternatives.join('|')})`;
+  };
+  return emit(root);
 }
 
 class CompiledKeywordSet implements KeywordSet {
@@ -27,17 +70,26 @@ class CompiledKeywordSet implements KeywordSet {
     const unique = [...new Set(words.map((w) => w.trim()).filter((w) => compactKeyword(w).length > 0))];
     this.words = unique;
     this.byKey = byCompactKey(unique);
-    const sources = [...unique].sort((a, b) => b.length - a.length).map(keywordSource);
-    this.labelPattern = sources.length
-      ? new RegExp(`(?<![A-Za-z0-9])(?:${sources.join('|')})(?![A-Za-z0-9])`, 'gi')
-      : undefined;
+    this.labelPattern = unique.length ? new RegExp(`(?<![A-Za-z0-9])${keywordTrieSource(unique)}(?![A-Za-z0-9])`, 'gi') : undefined;
   }
 
   has(compactKey: string): boolean {
     return this.byKey.has(compactKey);
   }
 
+  /** Labels repeat (a column header for every cell): remember the answer, within bounds. */
+  private readonly labelCache = new Map<string, string[]>();
+
   matchLabel(label: string): string[] {
+    const cached = this.labelCache.get(label);
+    if (cached) return cached;
+    const found = this.matchLabelUncached(label);
+    if (this.labelCache.size >= MAX_CACHED_LABELS) this.labelCache.clear();
+    this.labelCache.set(label, found);
+    return found;
+  }
+
+  private matchLabelUncached(label: string): string[] {
     if (!this.labelPattern) return [];
     const found: string[] = [];
     this.labelPattern.lastIndex = 0;

@@ -1,6 +1,6 @@
 import type { Candidate, CandidateDetector, DetectView, DetectorMatch, KeywordSet } from '../model/detector.js';
 import type { SegmentContext } from '../model/segment.js';
-import { keywordKeys, keywordSource, wordPartCount } from './keywords.js';
+import { keywordKeys, keywordSource, keywordTrieSource, wordPartCount } from './keywords.js';
 
 /** Longest token the scanner looks at; longer runs are split into sub-runs of groups anyway. */
 const MAX_CODE_LENGTH = 64;
@@ -71,8 +71,8 @@ export class CandidateScanner {
     // 3: e-mail domain, anchored on @.
     alternatives.push(this.emailDetectors.length ? '(@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+)' : '(\\b\\B)');
     // 4: keywords, longest first.
-    const words = [...this.keywordWords.values()].sort((a, b) => b.length - a.length);
-    alternatives.push(words.length ? `(?<![A-Za-z0-9])(${words.map(keywordSource).join('|')})(?![A-Za-z0-9])` : '(\\b\\B)');
+    const words = [...this.keywordWords.values()];
+    alternatives.push(words.length ? `(?<![A-Za-z0-9])(${keywordTrieSource(words)})(?![A-Za-z0-9])` : '(\\b\\B)');
     this.pattern = max > 0 || this.codeDetectors.length || this.emailDetectors.length || words.length
       ? new RegExp(alternatives.join('|'), 'gi')
       : undefined;
