@@ -2,6 +2,7 @@ import { keywordSet, type CandidateDetector, type Candidate, type DetectView, ty
 import { IDENTITY_LABELS, contextOf, sameLinePrefix } from '../labels.js';
 import { CONTEXT_WINDOW_CHARS, NEAR_WINDOW_CHARS, SCORE, clamp } from '../score.js';
 import { PROVINCE_CODES, checkNikStructure } from '../validators/nik-structure.js';
+import { isMinor } from '../validators/age.js';
 
 /** Labels printed next to a NIK (domain.md §0, §1.2: Purview's keywords plus hospital forms). */
 const KEYWORDS = keywordSet([
@@ -85,6 +86,9 @@ export const nik: CandidateDetector = {
         context,
         ...(notes.length ? { notes } : {}),
       },
+      // A child's NIK (UU 27/2022 Art. 4(2)(e), domain.md §9.1): YY read as 20YY when that is under
+      // 18 years ago — a child is far likelier than someone born 100+ years ago in 19YY.
+      ...(isMinor(check.birthDate.replace(/^19/, '20')) ? { child: true as const } : {}),
     };
   },
   /** Hides digits 5–12 (district, birth date and sex): `3174********0001` (libraries.md §F). */

@@ -1,6 +1,7 @@
 import { keywordSet, type CandidateDetector } from '@saring/core';
 import { SCORE, clamp } from '../score.js';
 import { readDate } from '../validators/date-text.js';
+import { isMinor } from '../validators/age.js';
 
 /** Birth-date labels (domain.md §1.4 KTP, §2.6 SEP, §2.8 Khanza, §3 FHIR `birthDate`, §6 lab headers, DICOM PatientBirthDate). */
 const LABELS = keywordSet([
@@ -77,6 +78,8 @@ function result(start: number, length: number, iso: string, pattern: string, con
     value: iso,
     score: clamp(SCORE.LABELLED_VALUE),
     explanation: { pattern, validation: 'valid' as const, validationNote: 'a real calendar date', context },
+    // A child's birth date: also `data anak` (UU 27/2022 Art. 4(2)(e); issue 4).
+    ...(isMinor(iso) ? { child: true as const } : {}),
   };
 }
 
