@@ -146,6 +146,24 @@ describe('configurable limits are reported when hit', () => {
   });
 });
 
+describe('Office documents and the expanded-bytes budget', () => {
+  const docx = readFileSync(join(FIXTURES, 'office', 'surat-kop.docx'));
+
+  it('a document scanned directly is not an archive: its parts do not use the budget', async () => {
+    const files = await scanBytes(docx, 'surat.docx', { maxExpandedBytes: 100 });
+    expect(summary(files)).toEqual([['surat.docx', 'scanned', null]]);
+    expect(files[0]!.countsByDetector).toMatchObject({ nik: 1, 'bpjs-card': 1 });
+  });
+
+  it('inside an archive it shares the budget with the other members', async () => {
+    const files = await scanBytes(zip([{ name: 'surat.docx', data: docx, method: 0 }]), 'z.zip', { maxExpandedBytes: 3000 });
+    expect(summary(files)).toEqual([
+      ['z.zip!surat.docx', 'incomplete', 'limit-expanded-size'],
+      ['z.zip', 'incomplete', 'limit-expanded-size'],
+    ]);
+  });
+});
+
 describe('inputs without random access', () => {
   it('a ZIP arriving as a stream is gathered (bounded) and read', async () => {
     const bytes = zip([{ name: 'a.txt', data: `NIK ${NIK}\n` }]);

@@ -42,7 +42,8 @@ export async function* partBytes(zip: ZipReader, entry: ZipEntry, context: Extra
     context.incomplete('corrupt', `The ${what} overlaps other parts' data (a zip-bomb technique); it was not read.`);
     return;
   }
-  const meter = new ExpansionMeter(context, what);
+  // Parts are streamed, never held whole: the single-member size limit does not apply to them.
+  const meter = new ExpansionMeter(context, what, Number.POSITIVE_INFINITY);
   if (!meter.canStart()) {
     context.incomplete(meter.stop!.code, meter.stop!.message);
     return;

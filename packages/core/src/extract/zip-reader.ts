@@ -81,7 +81,72 @@ export class ZipReader {
     readonly declaredCount: number,
     /** Indices of entries whose data overlaps another entry's: the overlapping-entry zip bomb. */
     readonly overlapping: ReadonlySet<number>,
+    /** The central directory was missing: `entries` were found by walking the local headers. */
+    readonly salvaged = false,
   ) {}
+
+  /**
+   * Opens a ZIP from its central directory; when that is missing (a truncated download, a copy
+   * cut short), walks the local headers from the start instead, so the members before the damage
+   * are still read (`salvaged`). Throws `ScanError('corrupt')` when neither finds anything.
+   */
+  static async read(source: ByteSource, maxEntries: number): Promise<ZipReader> {
+    try {
+      return await ZipReader.open(source, maxEntries);
+    } catch (error) {
+      if (!(error instanceof ScanError) || error.code !== 'corrupt') throw error;
+      const salvaged = await ZipReader.salvage(source, maxEntries);
+      if (!salvaged) throw error;
+      return salvaged;
+    }
+  }
+
+  private static async salvage(source: ByteSource, maxEntries: number): Promise<ZipReader | undefined> {
+    const read = source.read?.bind(source);
+    const size = source.size;
+    if (!read || size === undefined) return undefined;
+    const entries: ZipEntry[] = [];
+    for (let p = 0; p + LOCAL_HEADER_BYTES <= size && entries.length < maxEntries; ) {
+      const header = await read(p, LOCAL_HEADER_BYTES);
+      const hv = view(header);
+      if (header.byteLength < LOCAL_HEADER_BYTES || hv.getUint32(0, true) !== LOCAL_SIGNATURE) break;
+      const flags = hv.getUint16(6, true);
+      const method = hv.getUint16(8, true);
+      const nameLength = hv.getUint16(26, true);
+      const extraLength = hv.getUint16(28, true);
+      let compressedSize = hv.getUint32(18, true);
+      let declaredSize = hv.getUint32(22, true);
+      const tail = await read(p + LOCAL_HEADER_BYTES, nameLength + extraLength);
+      if (tail.byteLength < nameLength) break;
+      const tv = view(tail);
+      for (let x = nameLength; x + 4 <= tail.byteLength; x += 4 + tv.getUint16(x + 2, true)) {
+        if (tv.getUint16(x, true) !== 0x0001 || x + 20 > tail.byteLength) continue;
+        if (declaredSize === 0xffffffff) declaredSize = Number(tv.getBigUint64(x + 4, true));
+        if (compressedSize === 0xffffffff) compressedSize = Number(tv.getBigUint64(x + 12, true));
+      }
+      // Sizes written after the data (a data descriptor) cannot be known without the directory.
+      if (flags & 0x8 && compressedSize === 0) break;
+      const name = decodeName(tail.subarray(0, nameLength));
+      entries.push({
+        index: entries.length,
+        name,
+        method,
+        flags,
+        encrypted: (flags & 0x1) !== 0 || method === 99,
+        isDirectory: name.endsWith('/') && declaredSize === 0,
+        compressedSize,
+        declaredSize,
+        crc32: hv.getUint32(14, true),
+        localHeaderOffset: p,
+      });
+      p += LOCAL_HEADER_BYTES + nameLength + extraLength + compressedSize;
+      if (flags & 0x8) {
+        const descriptor = await read(p, 4);
+        p += descriptor.byteLength === 4 && view(descriptor).getUint32(0, true) === 0x08074b50 ? 16 : 12;
+      }
+    }
+    return entries.length ? new ZipReader(source as ZipReader['source'], size, entries, entries.length, new Set(), true) : undefined;
+  }
 
   /**
    * Reads the central directory. Throws `ScanError('corrupt')` when the archive has none

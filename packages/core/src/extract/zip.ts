@@ -21,10 +21,20 @@ export function depthExceeded(input: ExtractInput, context: ExtractContext, what
   return true;
 }
 
-/** Opens a ZIP under the limits; a stream is gathered into memory first (up to maxMemberBytes). */
+/**
+ * Opens a ZIP under the limits; a stream is gathered into memory first (up to maxMemberBytes).
+ * A ZIP without its central directory (truncated) is read from its local headers, and said so.
+ */
 export async function openZip(input: ExtractInput, context: ExtractContext): Promise<ZipReader> {
   const source = await randomAccess(input.source, context.limits.maxMemberBytes, 'ZIP archive');
-  return ZipReader.open(source, context.limits.maxArchiveMembers);
+  const zip = await ZipReader.read(source, context.limits.maxArchiveMembers);
+  if (zip.salvaged) {
+    context.incomplete(
+      'corrupt',
+      `The ZIP archive is truncated or damaged: its table of contents (central directory) is missing. The ${zip.entries.length} member${zip.entries.length === 1 ? '' : 's'} found before the damage ${zip.entries.length === 1 ? 'was' : 'were'} read; anything after it was not.`,
+    );
+  }
+  return zip;
 }
 
 /**
@@ -138,9 +148,15 @@ export const zipExtractor: Extractor = {
   async *extract(input: ExtractInput, context: ExtractContext): AsyncGenerator<Segment> {
     const zip = await openZip(input, context);
     const kind = ooxmlKind(zip);
-    if (kind === 'docx') return yield* readDocx(zip, input, context);
-    if (kind === 'xlsx') return yield* readXlsx(zip, input, context);
-    if (kind === 'pptx') return yield* readPptx(zip, input, context);
+    if (kind) {
+      // A document scanned directly is one file, not an archive: its parts are bounded by the
+      // compression ratio and the per-file time limit, not by the budget for archive contents
+      // (a 200 MB export holds about 2 GB of XML). Inside an archive it shares that budget.
+      const documentContext: ExtractContext = input.depth === 0 ? Object.assign(Object.create(context) as ExtractContext, { consumeExpanded: () => true }) : context;
+      if (kind === 'docx') return yield* readDocx(zip, input, documentContext);
+      if (kind === 'xlsx') return yield* readXlsx(zip, input, documentContext);
+      return yield* readPptx(zip, input, documentContext);
+    }
     if (depthExceeded(input, context, 'archive')) return;
     await scanZipMembers(zip, zip.entries, context);
   },
