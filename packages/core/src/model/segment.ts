@@ -43,6 +43,11 @@ export interface DicomAttributeContext {
   isPrivate?: boolean;
   /** The text describes the value (sequence items, binary length) rather than being it. */
   summary?: boolean;
+  /**
+   * The value itself when the text is not it: a UID is given to detectors as `<UID>` plus its long
+   * digit groups only (a NIK hidden in a UID), since its dozens of short groups are no PHI to them.
+   */
+  value?: string;
   /** The file says PatientIdentityRemoved YES, yet this value is still there. */
   claimsDeidentified?: boolean;
   /** Why the pixels may carry PHI (`BurnedInAnnotation YES`, `secondary capture`, ...), on the attribute that says so. */

@@ -40,11 +40,13 @@ export const dicomPhi: SegmentDetector = {
     const notes: string[] = [];
     if (dicom.claimsDeidentified) notes.push('the file says PatientIdentityRemoved YES, but this value was not removed');
     if (dicom.summary && dicom.isPrivate) notes.push('private attributes may hold anything, including PHI');
+    // A UID's segment reads `<UID> <long digit groups>`: the finding covers `<UID>` and reports the UID.
+    const summaryEnd = dicom.value !== undefined ? text.indexOf('>') + 1 : text.length;
     return [
       {
         start: 0,
-        end: text.length,
-        value: text,
+        end: summaryEnd > 0 ? summaryEnd : text.length,
+        value: dicom.value ?? text,
         score: clamp(score),
         explanation: {
           pattern: dicom.isPrivate ? 'dicom-private-block' : `dicom-basic-profile ${dicom.profileAction ?? ''}`.trim(),

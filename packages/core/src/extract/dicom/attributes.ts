@@ -3,23 +3,28 @@ import { decodeValue, resolveCharset, type Charset } from './charset.js';
 import { attributeInfo, formatTag } from './keywords.js';
 import { PIXEL_DATA_TAG } from './parse.js';
 
-/** One attribute value (or a description of a sequence, binary value or private block) to scan. */
+/**
+ * One attribute value (or a description of a sequence, binary value or private block) to scan.
+ * Every field is always set (undefined when absent): one object shape keeps the walk fast.
+ */
 export interface DicomValue {
   /** `(0010,0010)`. */
   tag: string;
   keyword: string;
   vr: string;
   /** Where the attribute sits inside sequences: `ReferencedStudySequence[0].OtherPatientIDsSequence[1]`. */
-  path?: string;
+  path: string | undefined;
   /** The value as detectors should see it (PN `^` as spaces, DA as ISO date), or a description. */
   text: string;
+  /** The value itself when `text` is not it (UIDs: see `uidText`). */
+  value: string | undefined;
   /** Basic Profile action, when the attribute is in PS3.15 Table E.1-1. */
-  action?: string;
+  action: string | undefined;
   isPrivate: boolean;
   /** `text` describes the value (`<2 items>`, `<4096 bytes>`, `<5 private attributes>`). */
   summary: boolean;
   /** Private creator of the block, for the label. */
-  creator?: string;
+  creator: string | undefined;
 }
 
 /** Sequences nested deeper than this are not walked (a hostile file could nest thousands). */
@@ -47,11 +52,12 @@ const PLACEHOLDERS: ReadonlySet<string> = new Set([
  * base64-ish characters mixing letters and digits). Such values are not PHI and are not scanned.
  */
 export function isPlaceholder(value: string): boolean {
-  const upper = value.toUpperCase().trim();
+  const upper = value.toUpperCase();
   if (PLACEHOLDERS.has(upper)) return true;
   if (!/[\p{L}\p{N}]/u.test(upper)) return true;
   if (upper.length >= 2 && /^(.)\1+$/.test(upper)) return true;
   if (/^ANON(?:YMI[SZ]ED|YMOUS)?[\s_-]*\d*$/.test(upper)) return true;
+  if (upper.length < 16) return false;
   if (/^[0-9A-F]{16,}$/.test(upper) && /[A-F]/.test(upper) && /\d/.test(upper)) return true;
   if (/^[A-Za-z0-9+/_=-]{24,}$/.test(value) && /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value)) return true;
   return false;
@@ -72,11 +78,34 @@ function normalizeDate(value: string): string {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : value;
 }
 
+/** Trims the padding DICOM allows around values: spaces, NULs and other control characters. */
+function trimPadding(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && value.charCodeAt(start) <= 0x20) start++;
+  while (end > start && value.charCodeAt(end - 1) <= 0x20) end--;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+}
+
 export function normalizeValue(value: string, vr: string): string {
-  const trimmed = value.replace(/^[\s\0]+|[\s\0]+$/g, '');
-  if (vr === 'PN') return normalizePersonName(trimmed);
+  const trimmed = trimPadding(value);
+  if (vr === 'PN') return trimmed.includes('^') || trimmed.includes('=') ? normalizePersonName(trimmed) : trimmed;
   if (vr === 'DA') return normalizeDate(trimmed);
   return trimmed;
+}
+
+/** Digit groups this long inside a UID are worth the text detectors (a NIK, a BPJS card number). */
+const UID_GROUP_DIGITS = 13;
+
+/**
+ * What detectors see of a UID: `<UID>`, then only its long digit groups. A UID's dozens of short
+ * dot-separated groups are no PHI to the text detectors but cost the candidate scanner most of a
+ * header's time; a NIK built into a UID (some systems derive UIDs from patient numbers) is kept.
+ */
+export function uidText(uid: string): string {
+  let text = '<UID>';
+  for (const group of uid.split('.')) if (group.length >= UID_GROUP_DIGITS) text += ` ${group}`;
+  return text;
 }
 
 /** Mostly printable Latin-1/UTF-8 bytes: a private value that is really text. */
@@ -143,85 +172,96 @@ export interface WalkState {
  * (SR content, DICOMDIR records), private blocks (one description each) and private text values.
  * Empty values and placeholders (`ANON`, `----`, hashes) are left out.
  */
-export function* walkAttributes(dataSet: DataSet, charset: Charset, state: WalkState, path = '', insideProfileSequence = false, depth = 0): Generator<DicomValue> {
-  const blocks = new Map<string, { tag: string; creator?: string; count: number }>();
-  for (const name in dataSet.elements) {
-    const element = dataSet.elements[name]!;
+export function collectAttributes(dataSet: DataSet, charset: Charset, state: WalkState): DicomValue[] {
+  const out: DicomValue[] = [];
+  walk(dataSet, charset, state, out, undefined, false, 0);
+  return out;
+}
+
+function value(tag: string, keyword: string, vr: string, path: string | undefined, text: string, action: string | undefined, isPrivate: boolean, summary: boolean): DicomValue {
+  return { tag, keyword, vr, path, text, value: undefined, action, isPrivate, summary, creator: undefined };
+}
+
+function walk(dataSet: DataSet, charset: Charset, state: WalkState, out: DicomValue[], path: string | undefined, insideProfileSequence: boolean, depth: number): void {
+  let blocks: Map<number, { tag: string; creator: string | undefined; count: number }> | undefined;
+  const elements = dataSet.elements;
+  for (const name in elements) {
+    const element = elements[name]!;
     if (name === PIXEL_DATA_TAG || name.length !== 9 || element.dataOffset === undefined) continue;
     const group = parseInt(name.slice(1, 5), 16);
     const elementNumber = parseInt(name.slice(5), 16);
     if (elementNumber === 0 || group === 0xfffe) continue; // group lengths, item delimiters
-    const info = attributeInfo(name.slice(1));
     const isPrivate = group % 2 === 1;
+    const info = isPrivate ? undefined : attributeInfo(name.slice(1));
     const vr = element.vr ?? info?.vr ?? (element.items ? 'SQ' : 'UN');
-    const keyword = info?.keyword ?? (isPrivate ? (elementNumber <= 0xff ? 'PrivateCreator' : 'PrivateAttribute') : 'UnknownAttribute');
-    const base = { tag: formatTag(name), keyword, vr, ...(path ? { path } : {}), isPrivate };
 
     if (isPrivate) {
       if (group <= 0x0007 || group === 0xffff) continue; // illegal groups, not private data
-      const blockByte = elementNumber <= 0xff ? elementNumber : elementNumber >> 8;
-      const key = `${group}:${blockByte}`;
-      const block = blocks.get(key) ?? { tag: base.tag, count: 0 };
-      blocks.set(key, block);
+      const key = group * 256 + (elementNumber <= 0xff ? elementNumber : elementNumber >> 8);
+      blocks ??= new Map();
+      let block = blocks.get(key);
+      if (!block) blocks.set(key, (block = { tag: formatTag(name), creator: undefined, count: 0 }));
       if (elementNumber >= 0x10 && elementNumber <= 0xff) {
-        block.tag = base.tag;
+        block.tag = formatTag(name);
         block.creator = normalizeValue(Buffer.from(valueBytes(dataSet, element)).toString('latin1'), 'LO');
         continue;
       }
       block.count++;
     }
+    const keyword = info?.keyword ?? (isPrivate ? 'PrivateAttribute' : 'UnknownAttribute');
 
     if (element.items) {
-      if (info?.action && element.items.length > 0) {
+      const action = info?.action;
+      if (action && element.items.length > 0) {
         state.values++;
-        yield { ...base, text: `<${element.items.length} item${element.items.length === 1 ? '' : 's'}>`, action: info.action, summary: true };
+        out.push(value(formatTag(name), keyword, vr, path, `<${element.items.length} item${element.items.length === 1 ? '' : 's'}>`, action, isPrivate, true));
       }
       if (depth + 1 > MAX_SEQUENCE_DEPTH) {
         state.truncated = `sequences nested more than ${MAX_SEQUENCE_DEPTH} deep`;
         continue;
       }
+      const step = info ? keyword : formatTag(name);
       for (let index = 0; index < element.items.length; index++) {
         const item = element.items[index]!;
         if (!item.dataSet) continue;
         const itemCharset = item.dataSet.elements.x00080005 ? headerFacts(item.dataSet).charset : charset;
-        yield* walkAttributes(item.dataSet, itemCharset, state, `${path ? `${path}.` : ''}${info ? keyword : base.tag}[${index}]`, insideProfileSequence || info?.action !== undefined, depth + 1);
+        walk(item.dataSet, itemCharset, state, out, `${path ? `${path}.` : ''}${step}[${index}]`, insideProfileSequence || action !== undefined, depth + 1);
       }
       continue;
     }
 
+    const action = info?.action;
+    if (!action && !isPrivate && !(insideProfileSequence && TEXT_VRS.has(vr))) continue;
     const bytes = valueBytes(dataSet, element);
     if (bytes.length === 0) continue;
-    const action = isPrivate ? undefined : info?.action;
     const isString = STRING_VRS.has(vr) || ((vr === 'UN' || vr === 'OB') && isPrivate && looksLikeText(bytes));
     if (!isString) {
       if (action) {
         state.values++;
-        yield { ...base, text: `<${bytes.length} bytes>`, action, summary: true };
+        out.push(value(formatTag(name), keyword, vr, path, `<${bytes.length} bytes>`, action, isPrivate, true));
       }
       continue;
     }
-    if (!action && !isPrivate && !(insideProfileSequence && TEXT_VRS.has(vr))) continue;
     const decoded = decodeValue(bytes, STRING_VRS.has(vr) ? vr : 'LO', charset);
-    const parts = SINGLE_VALUED_VRS.has(vr) ? [decoded] : decoded.split('\\');
+    const parts = SINGLE_VALUED_VRS.has(vr) || !decoded.includes('\\') ? [decoded] : decoded.split('\\');
     for (const part of parts) {
       const text = normalizeValue(part, vr).slice(0, MAX_VALUE_CHARS);
       if (!text || isPlaceholder(text)) continue;
       state.values++;
-      yield { ...base, text, ...(action ? { action } : {}), summary: false };
+      const entry = value(formatTag(name), keyword, vr, path, text, action, isPrivate, false);
+      if (vr === 'UI') {
+        entry.value = text;
+        entry.text = uidText(text);
+      }
+      out.push(entry);
     }
   }
+  if (!blocks) return;
   for (const block of blocks.values()) {
     if (block.count === 0) continue;
     state.values++;
-    yield {
-      tag: block.tag,
-      keyword: 'PrivateCreator',
-      vr: 'LO',
-      ...(path ? { path } : {}),
-      text: `<${block.count} private attribute${block.count === 1 ? '' : 's'}>`,
-      isPrivate: true,
-      summary: true,
-      ...(block.creator ? { creator: block.creator } : {}),
-    };
+    const entry = value(block.tag, 'PrivateCreator', 'LO', path, `<${block.count} private attribute${block.count === 1 ? '' : 's'}>`, undefined, true, true);
+    entry.creator = block.creator;
+    out.push(entry);
   }
 }

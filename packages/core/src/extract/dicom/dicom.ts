@@ -1,6 +1,6 @@
 import type { ByteSource, ExtractContext, ExtractInput, Extractor } from '../../model/extractor.js';
 import type { Segment } from '../../model/segment.js';
-import { headerFacts, normalizeValue, readString, walkAttributes, type DicomValue, type WalkState } from './attributes.js';
+import { collectAttributes, headerFacts, normalizeValue, readString, type DicomValue, type WalkState } from './attributes.js';
 import { formatTag, labelFor } from './keywords.js';
 import { parseHeader, type ParseOutcome } from './parse.js';
 import { pixelLayout, renderFrame, type PixelLayout } from './pixels.js';
@@ -11,7 +11,10 @@ import { pixelRisk, type PixelRisk } from './pixel-risk.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
-/** First read: enough for almost every header, small enough that a 2 GB multi-frame file costs nothing. */
+/**
+ * The sniffed head (8 KiB) is parsed first; if the header goes on, this much is read, then 8x more
+ * per try up to MAX_HEADER_BYTES. Small enough that a 2 GB multi-frame file costs nothing.
+ */
 export const FIRST_READ_BYTES = 64 * KiB;
 /** Most of a file read to find its header (the head grows x8 per try up to this). */
 export const MAX_HEADER_BYTES = 8 * MiB;
@@ -49,7 +52,7 @@ export interface DicomExtractorOptions {
  * DICOM headers (../shared/domain.md §10): Part 10 files and raw data sets without preamble, in
  * explicit/implicit VR little endian, explicit big endian and deflated transfer syntaxes, and
  * DICOMDIRs. Only the head of the file is read, up to Pixel Data (7FE0,0010), so a 2 GB multi-frame
- * study costs one 64 KiB read. One segment per attribute value (see `walkAttributes`), located as
+ * study costs one 64 KiB read. One segment per attribute value (see `collectAttributes`), located as
  * `dicom-tag`, labelled with the keyword plus English/Indonesian context words, and carrying
  * `context.dicom` for the `dicom-phi` and `dicom-burned-in` detectors.
  *
@@ -78,14 +81,15 @@ async function* extractDicom(input: ExtractInput, context: ExtractContext, optio
 }
 
 async function* scanHeader(reader: HeadReader, input: ExtractInput, context: ExtractContext, options: DicomExtractorOptions): AsyncGenerator<Segment> {
-  let want = Math.min(FIRST_READ_BYTES, MAX_HEADER_BYTES);
+  // Most headers end within the bytes already read for sniffing: try those before reading more.
+  let want = input.source.head.byteLength > 0 ? Math.min(input.source.head.byteLength, FIRST_READ_BYTES) : FIRST_READ_BYTES;
   let outcome: ParseOutcome;
   for (;;) {
     const bytes = await reader.read(want);
     const wholeFile = reader.done || (input.source.size !== undefined && bytes.byteLength >= input.source.size);
     outcome = parseHeader(bytes, { wholeFile, final: wholeFile || want >= MAX_HEADER_BYTES, maxInflatedBytes: MAX_INFLATED_BYTES });
     if (outcome.status === 'parsed') break;
-    want = Math.min(want * 8, MAX_HEADER_BYTES);
+    want = want < FIRST_READ_BYTES ? FIRST_READ_BYTES : Math.min(want * 8, MAX_HEADER_BYTES);
   }
   if (outcome.problem) context.incomplete(outcome.problem.code, outcome.problem.message);
   if (outcome.inflatedBytes > 0 && !context.consumeExpanded(outcome.inflatedBytes)) {
@@ -95,7 +99,7 @@ async function* scanHeader(reader: HeadReader, input: ExtractInput, context: Ext
   const facts = headerFacts(outcome.dataSet);
   if (facts.charset.declared !== 'default') context.setEncoding(facts.charset.declared);
   const state: WalkState = { values: 0 };
-  for (const value of walkAttributes(outcome.dataSet, facts.charset, state)) {
+  for (const value of collectAttributes(outcome.dataSet, facts.charset, state)) {
     yield segmentOf(value, facts.identityRemoved);
   }
   if (state.truncated) context.incomplete('limit-depth', `Part of the DICOM header was not read: ${state.truncated}.`);
@@ -198,6 +202,7 @@ function segmentOf(value: DicomValue, identityRemoved: boolean): Segment {
         ...(value.action ? { profileAction: value.action } : {}),
         ...(value.isPrivate ? { isPrivate: true } : {}),
         ...(value.summary ? { summary: true } : {}),
+        ...(value.value !== undefined ? { value: value.value } : {}),
         ...(claimsDeidentified ? { claimsDeidentified: true } : {}),
       },
     },
@@ -221,8 +226,8 @@ class HeadReader {
     const { source } = this;
     if (source.read) {
       const want = source.size !== undefined ? Math.min(bytes, source.size) : bytes;
-      if (source.size !== undefined && want <= source.head.byteLength) {
-        this.done = true;
+      if (want <= source.head.byteLength) {
+        if (source.size !== undefined && source.size <= source.head.byteLength) this.done = true;
         return source.head.subarray(0, want);
       }
       const head = await source.read(0, want);
