@@ -119,6 +119,18 @@ describe('OCR limits and failures', () => {
     expect([report.status, report.reason, report.reasonMessage]).toEqual(['incomplete', 'needs-ocr', 'This image is 100000 × 100000 pixels, over the OCR limit of 50,000,000 pixels; it was not read.']);
   });
 
+  it.each([
+    ['gif', 'strip.gif', 'The image could not be read by OCR (damaged or unusual file).'],
+    ['bmp', 'strip.bmp', 'The BMP image is cut short (damaged file).'],
+    ['webp', 'strip.webp', 'The image could not be read by OCR (damaged or unusual file).'],
+  ])('a damaged %s (read by tesseract itself) is corrupt, without crashing the scan', async (format, file, message) => {
+    const bytes = new Uint8Array(readFileSync(path(file))).slice(0, 400);
+    bytes.fill(0x5a, 60);
+    const { files: reports } = await scanBuffer(bytes, { ...options(), filename: `damaged.${format}` });
+    const report = reports.at(-1)!;
+    expect([report.status, report.reason, report.reasonMessage]).toEqual(['failed', 'corrupt', message]);
+  }, 60_000);
+
   it('reports a damaged image as corrupt', async () => {
     const png = new Uint8Array(readFileSync(path('strip.png'))).subarray(0, 200);
     const { files: reports } = await scanBuffer(png, { ...options(), filename: 'cut.png' });

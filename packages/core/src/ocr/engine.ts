@@ -205,10 +205,11 @@ export class OcrTimeout extends Error {
 export class OcrFailure extends Error {
   /** True when the engine itself failed (could not start), not the image. */
   readonly engine: boolean;
-  constructor(cause: unknown, prefix = 'OCR could not read the image', engine = false) {
+  constructor(cause: unknown, prefix = 'The image could not be read by OCR (damaged or unusual file)', engine = false) {
     const detail = typeof cause === 'string' ? cause : cause instanceof Error ? cause.message : '';
-    // tesseract's own errors are short and about the engine; cut anything long just in case.
-    super(`${prefix}${detail ? ` (${detail.replace(/^Error:\s*/, '').slice(0, 80)})` : ''}.`, { cause });
+    // Why the engine could not start helps an administrator (a missing model file); why one image
+    // failed is library internals, kept in `cause` only. Cut short in any case.
+    super(`${prefix}${engine && detail ? ` (${detail.replace(/^Error:\s*/, '').slice(0, 120)})` : ''}.`, { cause });
     this.name = 'OcrFailure';
     this.engine = engine;
   }

@@ -106,6 +106,7 @@ export function openImage(format: string, bytes: Uint8Array, maxPixels: number):
 }
 
 function decodeSingle(format: string, bytes: Uint8Array, size: { width: number; height: number }, maxPixels: number): OcrImage {
+  if (format === 'bmp') checkBmp(bytes, size);
   try {
     if (format === 'png') {
       const { PNG } = require('pngjs') as typeof import('pngjs');
@@ -128,6 +129,17 @@ function decodeSingle(format: string, bytes: Uint8Array, size: { width: number; 
   }
   // BMP, GIF (tesseract reads the first frame) and WebP: tesseract decodes these itself.
   return { kind: 'encoded', bytes };
+}
+
+/** An uncompressed BMP must hold all its rows; tesseract would fail on a cut one with a library error. */
+function checkBmp(bytes: Uint8Array, size: { width: number; height: number }): void {
+  const headerSize = u16le(bytes, 14);
+  if (headerSize < 40) return;
+  const compression = i32le(bytes, 30);
+  const bitsPerPixel = u16le(bytes, 28);
+  if (compression !== 0 || bitsPerPixel === 0) return;
+  const row = Math.ceil((size.width * bitsPerPixel) / 32) * 4;
+  if (i32le(bytes, 10) + row * size.height > bytes.length) throw new ImageDecodeError('The BMP image is cut short (damaged file).');
 }
 
 type Utif = typeof import('utif2');
