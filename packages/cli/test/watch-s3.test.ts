@@ -70,8 +70,11 @@ describe('S3 upload gate (s3rver on loopback)', () => {
     // s3rver emits S3-format event records when run in-process; a real bucket sends the same JSON via S3 event notifications.
     server.on('event', (event: unknown) => outcomes.push(handleS3Event(options, event, false)));
     for (const [key, body, contentType] of UPLOADS) await client.send(new PutObjectCommand({ Bucket: 'incoming', Key: key, Body: body, ContentType: contentType }));
-    await new Promise((r) => setTimeout(r, 50));
-    const results = (await Promise.all(outcomes)).flat();
+    let results: ObjectOutcome[] = [];
+    for (let i = 0; i < 100 && results.length < UPLOADS.length; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      results = (await Promise.all(outcomes)).flat();
+    }
     // Copy events from the clean bucket are ignored: exactly one outcome per upload.
     expect(results.map((o) => [o.key, o.status])).toEqual([
       ['2026/jadwal-poli.txt', 'CLEAN'],
