@@ -23,6 +23,7 @@ async function extract(bytes: Uint8Array, name: string): Promise<{ segments: Seg
   return { segments, incomplete };
 }
 
+const cells = (segments: Segment[]) => segments.filter((s) => s.locator.kind === 'sheet-cell');
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** A one-sheet workbook with inline strings and numbers; `rows` of [ref, type, value]. */
@@ -87,8 +88,9 @@ describe('XLSX sheets stream into a few large segments', () => {
   it('batches thousands of rows, locates any cell and labels it with its column header', async () => {
     const rows = [`<row r="1">${inline('A1', 'NIK')}${inline('B1', 'no_hp')}</row>`];
     for (let r = 2; r <= 5000; r++) rows.push(`<row r="${r}">${num(`A${r}`, String(3171015708900000 + r))}${inline(`B${r}`, `0812${String(r).padStart(8, '0')}`)}</row>`);
-    const { segments, incomplete } = await extract(workbook(rows.join('')), 'big.xlsx');
+    const { segments: all, incomplete } = await extract(workbook(rows.join('')), 'big.xlsx');
     expect(incomplete).toEqual([]);
+    const segments = cells(all);
     expect(segments.length).toBe(1);
     const segment = segments[0]!;
     expect(segment.text.split('\n')).toHaveLength(5000);
@@ -108,7 +110,26 @@ describe('XLSX sheets stream into a few large segments', () => {
   it('decodes entities, character references and CDATA, and skips comments', async () => {
     const rows = `<row r="1"><!-- komentar --><c r="A1" t="inlineStr"><is><t>a &amp; b &#x41;&#66; &lt;c&gt;</t></is></c><c r="B1" t="inlineStr"><is><t><![CDATA[<mentah> & ]]></t></is></c></row>`;
     const { segments } = await extract(workbook(rows), 'e.xlsx');
-    expect(segments.map((s) => s.text)).toEqual(['a & b AB <c>\t<mentah> & ']);
+    expect(cells(segments).map((s) => s.text)).toEqual(['a & b AB <c>\t<mentah> & ']);
+  });
+
+  it('reads print headers and footers, sheet names and the values a chart caches', async () => {
+    const sheet = `<worksheet><sheetData>${`<row r="1">${inline('A1', 'x')}</row>`}</sheetData><headerFooter><oddHeader>&amp;L&amp;"Arial,Bold"&amp;12RS Sehat&amp;RNIK 3171015708900003</oddHeader></headerFooter></worksheet>`;
+    const chart = '<c:chartSpace xmlns:c="c" xmlns:a="a"><c:chart><c:title><c:tx><c:rich><a:p><a:r><a:t>Kunjungan</a:t></a:r></a:p></c:rich></c:tx></c:title><c:ser><c:cat><c:strRef><c:strCache><c:pt idx="0"><c:v>Siti Rahmawati</c:v></c:pt></c:strCache></c:strRef></c:cat></c:ser></c:chart></c:chartSpace>';
+    const bytes = zip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'xl/workbook.xml', data: '<workbook xmlns:r="r"><sheets><sheet name="Budi Santoso" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet },
+      { name: 'xl/charts/chart1.xml', data: chart },
+    ]);
+    const { segments } = await extract(bytes, 'c.xlsx');
+    expect(segments.map((s) => [s.text, s.locator])).toEqual([
+      ['RS Sehat NIK 3171015708900003', { kind: 'document-property', property: 'Budi Santoso oddHeader', part: 'xl/worksheets/sheet1.xml' }],
+      ['x', { kind: 'sheet-cell', sheet: 'Budi Santoso', cell: 'A1' }],
+      ['Budi Santoso', { kind: 'document-property', property: 'sheet name', part: 'xl/workbook.xml' }],
+      ['Kunjungan\nSiti Rahmawati\n', { kind: 'docx-paragraph', part: 'xl/charts/chart1.xml', paragraph: 1 }],
+    ]);
   });
 
   it('keeps shared strings after the sheets and reads rich text runs but not phonetic hints', async () => {
@@ -117,7 +138,7 @@ describe('XLSX sheets stream into a few large segments', () => {
       workbook('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', [{ name: 'xl/sharedStrings.xml', data: sst }]),
       'sst.xlsx',
     );
-    expect(segments.map((s) => s.text)).toEqual(['Siti Rahma']);
+    expect(cells(segments).map((s) => s.text)).toEqual(['Siti Rahma']);
   });
 
   const okRow = `<row r="1">${inline('A1', 'ok')}</row>`;

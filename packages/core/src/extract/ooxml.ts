@@ -285,6 +285,23 @@ export async function* propertySegments(zip: ZipReader, context: ExtractContext)
   }
 }
 
+/**
+ * Text in drawings, charts and SmartArt: text boxes and shapes on a sheet, chart titles, and the
+ * values a chart caches (`c:v` inside `c:pt`: copies of cells, patient names on an axis).
+ */
+export const CHART_VOCABULARY: ParagraphVocabulary = {
+  paragraph: new Set(['a:p', 'c:pt']),
+  text: new Set(['a:t', 'c:v']),
+  tab: new Set(['a:tab']),
+  lineBreak: new Set(['a:br']),
+};
+
+/** Drawing, chart and diagram parts under `root` (`xl`, `word`, `ppt`), in name order. */
+export function drawingEntries(zip: ZipReader, root: string): ZipEntry[] {
+  const pattern = new RegExp(`^${root}/(?:drawings|charts|diagrams)/[^/]+\\.xml$`);
+  return zip.entries.filter((e) => pattern.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
 /** Files embedded in a document (`word/embeddings/x.xlsx`, `ppt/media/image1.png`): scanned as members. */
 export function embeddedEntries(zip: ZipReader, root: string): ZipEntry[] {
   return zip.entries.filter((e) => !e.isDirectory && (e.name.startsWith(`${root}/embeddings/`) || e.name.startsWith(`${root}/media/`)));

@@ -1,7 +1,7 @@
 import type { ExtractContext, ExtractInput } from '../model/extractor.js';
 import type { Locator } from '../model/locator.js';
 import type { FieldMap, Segment } from '../model/segment.js';
-import { OOXML_SEGMENT_CHARS, canOpenMembers, embeddedEntries, localName, propertySegments, readPart, relationships, walkPart } from './ooxml.js';
+import { CHART_VOCABULARY, OOXML_SEGMENT_CHARS, canOpenMembers, drawingEntries, paragraphSegments, embeddedEntries, localName, propertySegments, readPart, relationships, walkPart } from './ooxml.js';
 import { scanZipMembers } from './zip.js';
 import type { ZipEntry, ZipReader } from './zip-reader.js';
 
@@ -21,6 +21,11 @@ import type { ZipEntry, ZipReader } from './zip-reader.js';
  * over this has its later strings reported as not read (file incomplete).
  */
 export const MAX_SHARED_STRING_CHARS = 32 * 1024 * 1024;
+/** Sheet names scanned (as metadata); a workbook has at most a few hundred. */
+const MAX_SHEET_NAMES = 10_000;
+/** Print headers and footers of a sheet (`&L`, `&"Arial"`, `&12` are formatting codes). */
+const HEADER_FOOTER = new Set(['oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter']);
+const FORMAT_CODES = /&(?:"[^"]*"|\d+|[A-Za-z])/g;
 /** Rows searched for the header row (a title row or two above the header is common). */
 const HEADER_SEARCH_ROWS = 20;
 
@@ -253,6 +258,8 @@ async function* sheetSegments(
   let inText = 0;
   let inPhonetic = 0;
   let missingStrings = 0;
+  // A print header or footer being read.
+  let printed: { property: string; text: string } | undefined;
   // Header detection for the first rows.
   let rowTextCells = new Map<number, string>();
   let rowOtherCells = 0;
@@ -331,6 +338,8 @@ async function* sheetSegments(
         case 'rPh':
           inPhonetic++;
           break;
+        default:
+          if (HEADER_FOOTER.has(localName(name))) printed = { property: localName(name), text: '' };
       }
     },
     close(name: string) {
@@ -364,10 +373,17 @@ async function* sheetSegments(
         case 'row':
           endRow();
           break;
+        default:
+          if (printed && localName(name) === printed.property) {
+            const t = printed.text.replace(FORMAT_CODES, ' ').replace(/ {2,}/g, ' ').trim();
+            if (t) ready.push({ text: t, locator: { kind: 'document-property', property: `${sheet} ${printed.property}`, part: entry.name }, context: { source: 'metadata' } });
+            printed = undefined;
+          }
       }
     },
     text(t: string) {
-      if (inValue) value += t;
+      if (printed) printed.text += t;
+      else if (inValue) value += t;
       else if (inInline && inText > 0 && inPhonetic === 0) inline += t;
     },
   };
@@ -460,6 +476,11 @@ export async function* readXlsx(zip: ZipReader, input: ExtractInput, context: Ex
       yield* commentSegments(zip, entry.name, entry.name, { row: 0, labels: new Map() }, context);
     }
   }
+  // Sheet names are typed by people too ("Budi Santoso", "RM 2023 a.n. ...").
+  for (const sheet of book.sheets.slice(0, MAX_SHEET_NAMES)) {
+    if (sheet.name !== sheet.part) yield { text: sheet.name, locator: { kind: 'document-property', property: 'sheet name', part: 'xl/workbook.xml' }, context: { source: 'metadata', label: 'sheet name' } };
+  }
+  for (const part of drawingEntries(zip, 'xl')) yield* paragraphSegments(zip, part, context, CHART_VOCABULARY);
   yield* propertySegments(zip, context);
   const embedded = embeddedEntries(zip, 'xl');
   if (embedded.length && canOpenMembers(input, context)) await scanZipMembers(zip, embedded, context);
