@@ -95,6 +95,7 @@ function scanWithCli(target, root, minConfidence, reveal) {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const findings = [];
     const files = new Map();
+    let summary;
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       if (stderr.length < 4000) stderr += chunk;
@@ -106,11 +107,13 @@ function scanWithCli(target, root, minConfidence, reveal) {
       const record = JSON.parse(line);
       if (record.type === 'finding') findings.push({ file: rel(record.path), detector: record.detector, value: record.value });
       else if (record.type === 'file') files.set(rel(record.path), record);
+      else if (record.type === 'summary') summary = record;
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      // 0 clean, 1 findings; 2 is an error, 3 means some file was not fully read.
-      if (code !== 0 && code !== 1) reject(new Error(`saring scan exited with ${code}: ${stderr.split('\n').slice(0, 5).join(' ')}`));
+      // 0 clean, 1 findings; 2 is an error, 3 means some file was not fully read. A run that
+      // ends without its summary line crashed, whatever its exit code says.
+      if ((code !== 0 && code !== 1) || !summary) reject(new Error(`saring scan exited with ${code}${summary ? '' : ' without a summary'}: ${stderr.split('\n').slice(0, 3).join(' ').slice(0, 300)}`));
       else resolvePromise({ findings, files });
     });
   });
@@ -178,6 +181,8 @@ async function main() {
     const { findings, files } = await scanWithCli(corpusRoot, corpusRoot, 'medium', true);
     const scanMs = performance.now() - scanStarted;
     const { perDetector, missed } = score(truth, findings, scope);
+    const unread = documents.filter((d) => !files.has(d.file)).length;
+    if (unread) throw new Error(`${unread} of ${documents.length} corpus documents are missing from the scan report.`);
 
     const out = [];
     out.push(`Saring evaluation — seed ${options.seed}: ${documents.length} documents (${negatives} hard negatives, ${fmt(negatives / documents.length)}), ${truth.length} labelled values, scanned in ${(scanMs / 1000).toFixed(1)} s with the CLI.`);

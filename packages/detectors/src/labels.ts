@@ -122,3 +122,75 @@ export function contextOf(view: DetectView, words: KeywordSet, start: number, en
   for (const word of words.matchLabel(sameLinePrefix(view.text, start, IN_CELL_LABEL_CHARS))) if (!found.includes(word)) found.push(word);
   return found;
 }
+
+/** How far above a row the header of its pipe table is looked for. */
+const TABLE_LOOKBACK_CHARS = 16 * 1024;
+const PIPE = 124;
+
+interface PipeTable {
+  headers: string[];
+  /** Offset after which every line up to `verifiedTo` is a row of this table. */
+  verifiedTo: number;
+}
+
+const pipeTables = new WeakMap<DetectView, PipeTable>();
+
+/**
+ * The column header above `offset` when it sits in a row of a text table (`| No. RM | NIK |`,
+ * a `|---|---|` line, then rows), as SIMRS screens and Markdown exports print them. The header
+ * found is remembered per segment and rows are checked once as the scan moves down, so a long
+ * table costs one pass, not one look-back per value.
+ */
+export function pipeTableHeader(view: DetectView, offset: number): string | undefined {
+  const text = view.text;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (text.charCodeAt(lineStart) !== PIPE) return undefined;
+  let table = pipeTables.get(view);
+  if (!table || !rowsContinue(text, table, lineStart)) {
+    table = findPipeTable(text, lineStart);
+    if (!table) return undefined;
+    pipeTables.set(view, table);
+  }
+  let column = 0;
+  for (let i = lineStart; i < offset; i++) if (text.charCodeAt(i) === PIPE) column++;
+  return table.headers[column - 1];
+}
+
+/** True when every line from the last verified row down to `lineStart` is a table row. */
+function rowsContinue(text: string, table: PipeTable, lineStart: number): boolean {
+  if (lineStart < table.verifiedTo) return false;
+  let at = table.verifiedTo;
+  while (at < lineStart) {
+    if (text.charCodeAt(at) !== PIPE) return false;
+    const next = text.indexOf('\n', at);
+    if (next === -1 || next >= lineStart) break;
+    at = next + 1;
+  }
+  table.verifiedTo = lineStart;
+  return true;
+}
+
+const SEPARATOR_ROW = /^\|[ \t:|-]{3,}\r?$/;
+
+/** Walks up from a row to the `|---|` separator (rows only in between) and reads the header line above it. */
+function findPipeTable(text: string, lineStart: number): PipeTable | undefined {
+  const floor = Math.max(0, lineStart - TABLE_LOOKBACK_CHARS);
+  let end = lineStart - 1; // the '\n' ending the previous line
+  while (end > floor) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (line.charCodeAt(0) !== PIPE) return undefined;
+    if (SEPARATOR_ROW.test(line)) {
+      if (start === 0) return undefined;
+      const headerStart = text.lastIndexOf('\n', start - 2) + 1;
+      const header = text.slice(headerStart, start - 1);
+      if (header.charCodeAt(0) !== PIPE) return undefined;
+      return { headers: header.split('|').slice(1).map((h) => h.trim()), verifiedTo: lineStart };
+    }
+    end = start - 1;
+  }
+  return undefined;
+}
+
+/** The regexes above, for the ReDoS test. */
+export const LABEL_REGEXES = [SEPARATOR_ROW] as const;

@@ -10,6 +10,7 @@ describe('medical-record-number', () => {
     ['NORM 25080188', '25080188', 'rm-after-label', ['no rm']],
     ['No. RM\t: 12-34-56', '12-34-56', 'rm-after-label', ['no rm']],
     ['NO.PASIEN : MR2301000234', 'MR2301000234', 'rm-after-label', ['no pasien']],
+    ['No. Rekam Medis\n00469120\nNIK', '00469120', 'rm-after-label', ['no rekam medis']],
   ])('finds %j', async (text, value, pattern, context) => {
     const found = await findingsOf('medical-record-number', text);
     expect(found.map((f) => [f.value, f.pattern, f.confidence, f.validation, f.context])).toEqual([[value, pattern, 'high', 'unchecked', context]]);
@@ -21,6 +22,15 @@ describe('medical-record-number', () => {
     expect(found.map((f) => [f.value, f.pattern, f.context])).toEqual([
       ['000123', 'rm-in-field', ['field no_rkm_medis']],
       ['MR2301000234', 'rm-in-field', ['field no_rkm_medis']],
+    ]);
+  });
+
+  it('reads an RM column of a text table, row after row', async () => {
+    const table = '| No | No. RM | Nama | Kamar  |\n|----|--------|------|--------|\n| 1  | 123456 | BUDI | 101234 |\n| 2  | 654321 | SITI | 101235 |\n\n| 3  | 777777 | ANI  | 101236 |\n';
+    const found = await findingsOf('medical-record-number', table);
+    expect(found.map((f) => [f.value, f.pattern, f.context])).toEqual([
+      ['123456', 'rm-in-field', ['field No. RM']],
+      ['654321', 'rm-in-field', ['field No. RM']],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { keywordSet, maskMiddle, type CandidateDetector } from '@saring/core';
+import { pipeTableHeader } from '../labels.js';
 import { SCORE, clamp } from '../score.js';
 
 /** Labels of the hospital medical-record number (domain.md §0, §4.1, §2.6 `(MR: …)`, §2.8 `no_rkm_medis`). */
@@ -14,8 +15,8 @@ const LABELS = keywordSet([
  */
 const FIELD_LABELS = keywordSet([...LABELS.words, 'patientid', 'patient id', 'pid 3', 'pid-3', 'pid.3', 'patient identifier']);
 
-/** After the label: spaces, an optional quote, `:` `=` `.` `#`, another optional quote. Each `[ \t]*` follows a fixed character, so nothing is ambiguous. */
-const AFTER_LABEL = /[ \t]*(?:["'][ \t]*)?(?:[:=.#][ \t]*)?(?:["'][ \t]*)?((?:[A-Za-z]{1,4}[-.]?)?[0-9](?:[0-9]|[-./][0-9]){3,17})(?![A-Za-z0-9])/y;
+/** After the label: spaces, an optional quote, `:` `=` `.` `#`, one optional line break (a form whose label sits above its value), another optional quote. Each `[ \t]*` follows a fixed character, so nothing is ambiguous. */
+const AFTER_LABEL = /[ \t]*(?:["'][ \t]*)?(?:[:=.#][ \t]*)?(?:\r?\n[ \t]*)?(?:["'][ \t]*)?((?:[A-Za-z]{1,4}[-.]?)?[0-9](?:[0-9]|[-./][0-9]){3,17})(?![A-Za-z0-9])/y;
 /** A whole code candidate in an MRN field: `MR2301000234`. */
 const CODE_VALUE = /^[A-Za-z]{1,4}[0-9]{4,15}$/;
 
@@ -47,7 +48,7 @@ export const medicalRecordNumber: CandidateDetector = {
       return match(start, raw, 'rm-after-label', [candidate.keyword]);
     }
     if (candidate.partOfLongerNumber) return undefined;
-    const label = view.fieldLabel(candidate.start);
+    const label = view.fieldLabel(candidate.start) ?? pipeTableHeader(view, candidate.start);
     if (label === undefined) return undefined;
     const words = FIELD_LABELS.matchLabel(label.replace(/_/g, ' '));
     if (!words.length) return undefined;

@@ -14,6 +14,7 @@ describe('birth-date', () => {
     ['Tgl. Lahir/Umur : 01.02.2020 / 4 th', '2020-02-01', 'date-dd-mm-yyyy', ['tgl lahir']],
     ['tgl_lahir=1999-12-31', '1999-12-31', 'date-iso', ['tgl lahir']],
     ['Umur          : 45 Tahun : 17-Agu-1979', '1979-08-17', 'date-month-name', ['umur']],
+    ['Tanggal Lahir\n17/08/1945\nNo. Kartu BPJS', '1945-08-17', 'date-dd-mm-yyyy', ['tanggal lahir']],
   ])('finds %j', async (text, value, pattern, context) => {
     const found = await findingsOf('birth-date', text);
     expect(found.map((f) => [f.value, f.masked, f.pattern, f.confidence, f.validation, f.context])).toEqual([[value, `${value.slice(0, 4)}-**-**`, pattern, 'high', 'valid', context]]);
@@ -25,6 +26,15 @@ describe('birth-date', () => {
     expect(found.map((f) => [f.value, f.context])).toEqual([
       ['1945-08-17', ['field tgl_lahir']],
       ['1990-01-05', ['field tgl_lahir']],
+    ]);
+  });
+
+  it('reads a birth-date column of a text table', async () => {
+    const table = '| Nama | Tgl. Lahir | Tgl. Periksa |\n|------|------------|--------------|\n| BUDI | 17-08-1945 | 01-02-2024   |\n| SITI | 1990-01-05 | 02-02-2024   |\n';
+    const found = await findingsOf('birth-date', table);
+    expect(found.map((f) => [f.value, f.context])).toEqual([
+      ['1945-08-17', ['field Tgl. Lahir']],
+      ['1990-01-05', ['field Tgl. Lahir']],
     ]);
   });
 

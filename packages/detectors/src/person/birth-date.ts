@@ -1,4 +1,5 @@
 import { keywordSet, type CandidateDetector } from '@saring/core';
+import { pipeTableHeader } from '../labels.js';
 import { SCORE, clamp } from '../score.js';
 import { readDate } from '../validators/date-text.js';
 import { isMinor } from '../validators/age.js';
@@ -18,7 +19,7 @@ const LABELS = keywordSet([
  */
 const AFTER_LABEL = new RegExp(
   '(?:[ \\t]*/[ \\t]*(?:umur|usia))?' +
-    '[ \\t]*(?:["\'][ \\t]*)?(?:[:=][ \\t]*)?(?:["\'][ \\t]*)?' +
+    '[ \\t]*(?:["\'][ \\t]*)?(?:[:=][ \\t]*)?(?:\\r?\\n[ \\t]*)?(?:["\'][ \\t]*)?' +
     '(?:[A-Za-z][A-Za-z .\'\\-]{0,39}[,/][ \\t]*|[0-9]{1,3}[ \\t]*(?:th|thn|tahun)\\.?[ \\t]*[,/:][ \\t]*)?',
   'iy',
 );
@@ -53,7 +54,7 @@ export const birthDate: CandidateDetector = {
       return result(offset, date.length, date.iso, `date-${date.format}`, [candidate.keyword]);
     }
     if (candidate.partOfLongerNumber) return undefined;
-    const label = view.fieldLabel(candidate.start);
+    const label = view.fieldLabel(candidate.start) ?? pipeTableHeader(view, candidate.start);
     if (label === undefined) return undefined;
     const words = LABELS.matchLabel(label.replace(/_/g, ' '));
     if (!words.length) return undefined;
