@@ -19,6 +19,9 @@ import { patientName } from './person/patient-name.js';
 import { practitionerName } from './person/practitioner-name.js';
 import { covidTestResult } from './health/covid-test-result.js';
 import { icd10Diagnosis } from './health/icd10-diagnosis.js';
+import { labResult } from './health/lab-result.js';
+import { ekgFinding } from './health/ekg-finding.js';
+import { radiologyImpression } from './health/radiology-impression.js';
 import { bpjsSep as bpjsSepDocument } from './documents/bpjs-sep.js';
 import { bpjsReferralLetter } from './documents/bpjs-referral-letter.js';
 import { covidTestResultDocument } from './documents/covid-test-result.js';
@@ -48,6 +51,9 @@ export const allDetectors: readonly Detector[] = [
   practitionerName,
   covidTestResult,
   icd10Diagnosis,
+  labResult,
+  ekgFinding,
+  radiologyImpression,
   email,
   birthDate,
   dicomPhi,
@@ -72,7 +78,7 @@ export { readDate, type ParsedDate } from './validators/date-text.js';
 export { LabelGroups, IDENTITY_LABELS } from './labels.js';
 export { checkNikStructure, PROVINCE_CODES, type NikCheck } from './validators/nik-structure.js';
 export { luhnValid } from './validators/luhn.js';
-export { patientName, practitionerName, covidTestResult, icd10Diagnosis };
+export { patientName, practitionerName, covidTestResult, icd10Diagnosis, labResult, ekgFinding, radiologyImpression };
 
 /**
  * Every built-in document classifier (documents/), run at the end of each file and archive

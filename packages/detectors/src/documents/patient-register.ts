@@ -7,8 +7,11 @@ const MIN_PERSON_ROWS = 3;
 const MIN_PEOPLE_UNTABULAR = 5;
 /** Distinct people enough for a database dump (`rows in set`, `INSERT INTO`): it is an export by nature. */
 const MIN_PEOPLE_DUMP = 2;
-/** What a database dump or export says about itself (MySQL client output, SQL inserts). */
-const DUMP_WORDS = ['rows in set', 'row in set', 'insert into', 'select from', 'create table', 'copy from stdin'];
+/** What a database dump, an export or a printed list says about itself (MySQL client output, SQL inserts, register titles). */
+const DUMP_WORDS = [
+  'rows in set', 'row in set', 'insert into', 'select from', 'create table', 'copy from stdin', 'daftar pasien', 'data pasien', 'rekap pasien',
+  'register pasien', 'buku register', 'sensus harian', 'daftar peserta', 'daftar kunjungan', 'laporan kunjungan pasien',
+];
 
 /**
  * Patient registers: exports with a row per patient (the 2022 leak was such files). Tabular
@@ -27,7 +30,7 @@ export const patientRegister: FileClassifier = {
       evidence.push(`${facts.personRows} table rows with a person identifier`);
     } else if (facts.people >= MIN_PEOPLE_DUMP && DUMP_WORDS.some((w) => facts.keywordCount(w) > 0)) {
       confidence = 0.7 + Math.min(0.25, 0.1 * Math.log10(facts.people));
-      evidence.push(`database dump (${DUMP_WORDS.filter((w) => facts.keywordCount(w) > 0).join(', ')})`);
+      evidence.push(`a list or dump (${DUMP_WORDS.filter((w) => facts.keywordCount(w) > 0).join(', ')})`);
     } else if (facts.people >= MIN_PEOPLE_UNTABULAR) {
       confidence = 0.55 + Math.min(0.3, 0.1 * Math.log10(facts.people));
       evidence.push(`${facts.people} distinct people`);
