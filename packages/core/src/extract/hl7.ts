@@ -100,7 +100,7 @@ export const DEFAULT_DELIMITERS: Readonly<Hl7Delimiters> = { field: '|', compone
 export function hl7FieldLabel(segment: string, field: number, components: readonly string[] = [], observation?: string): string {
   const key = `${segment}-${field}`;
   let label = HL7_FIELD_LABELS[key] ?? '';
-  if (INSURANCE_SEGMENTS.has(segment)) label = `insurance bpjs ${label}`;
+  if (INSURANCE_SEGMENTS.has(segment)) label = label ? `insurance bpjs ${label}` : 'insurance bpjs';
   if (key === 'PID-3' || key === 'PID-2' || key === 'PID-4' || key === 'PID-21' || key === 'NK1-33' || key === 'IN1-49') {
     const authority = components[3]?.trim();
     const type = components[4]?.trim();
@@ -205,22 +205,51 @@ class Hl7Reader {
   private field(segment: string, field: number, value: string, observation: string | undefined): void {
     const d = this.d;
     const message = Math.max(1, this.message);
+    // Most fields are one plain value: no separators, no escapes, no per-component work.
+    if (!hasAny(value, d.repetition, d.component, d.subcomponent, d.escape)) {
+      const text = value.trim();
+      if (text) this.batch.add(text, this.label(segment, field, undefined, observation), { kind: 'hl7-field', segment, field, message });
+      return;
+    }
+    const nameField = PERSON_NAME_FIELDS.has(`${segment}-${field}`);
     for (const repetition of value.split(d.repetition)) {
-      const components = repetition.split(d.component).map((c) => unescapeHl7(c.split(d.subcomponent).join(' '), d));
-      const label = hl7FieldLabel(segment, field, components, observation);
+      const raw = repetition.split(d.component);
+      const components = raw.map((c) => (hasAny(c, d.subcomponent, d.escape) ? unescapeHl7(c.split(d.subcomponent).join(' '), d) : c));
+      const label = this.label(segment, field, components, observation);
       const several = components.length > 1;
-      const nameField = PERSON_NAME_FIELDS.has(`${segment}-${field}`);
-      components.forEach((component, index) => {
+      for (let index = 0; index < components.length; index++) {
         // A person name (XPN) reads `FAMILY GIVEN MIDDLE`; suffix, prefix (`Ny.`) and degree go on their own line.
         if (nameField && index === 3) this.batch.endLine();
-        const text = component.trim();
-        if (!text) return;
-        const locator: Locator = { kind: 'hl7-field', segment, field, ...(several ? { component: index + 1 } : {}), message };
+        const text = components[index]!.trim();
+        if (!text) continue;
+        const locator: Locator = several ? { kind: 'hl7-field', segment, field, component: index + 1, message } : { kind: 'hl7-field', segment, field, message };
         this.batch.add(text, label, locator, ' ');
-      });
+      }
       this.batch.endLine();
     }
   }
+
+  private readonly labels = new Map<string, string>();
+
+  /** `hl7FieldLabel`, cached for the fields whose label does not depend on their content. */
+  private label(segment: string, field: number, components: readonly string[] | undefined, observation: string | undefined): string {
+    const key = `${segment}-${field}`;
+    if (CONTENT_LABELLED.has(key)) return hl7FieldLabel(segment, field, components, observation);
+    let label = this.labels.get(key);
+    if (label === undefined) {
+      label = hl7FieldLabel(segment, field);
+      if (this.labels.size < 10_000) this.labels.set(key, label);
+    }
+    return label;
+  }
+}
+
+/** Fields whose label takes their own components (CX authority) or OBX-3. */
+const CONTENT_LABELLED = new Set(['PID-2', 'PID-3', 'PID-4', 'PID-21', 'NK1-33', 'IN1-49', 'OBX-5']);
+
+function hasAny(text: string, ...chars: string[]): boolean {
+  for (const c of chars) if (text.includes(c)) return true;
+  return false;
 }
 
 /** The text of an OBX-3 coded element: its text component, else its identifier. */

@@ -74,7 +74,9 @@ class HtmlReader {
     const n = text.length;
     while (i < n) {
       if (this.rawText) {
-        const end = text.toLowerCase().indexOf(`</${this.rawText}`, i);
+        const endTag = new RegExp(`</${this.rawText}`, 'gi');
+        endTag.lastIndex = i;
+        const end = endTag.exec(text)?.index ?? -1;
         if (end === -1) {
           // Keep a possible start of the end tag for the next chunk.
           const keep = final ? n : Math.max(i, n - this.rawText.length - 2);

@@ -98,7 +98,7 @@ class JsonSyntaxError extends Error {
 /** Label keys of an object's members: from its resource type when it is a FHIR resource. */
 const baseKeys = (frame: Frame): string[] => (frame.resourceType ? [frame.resourceType] : frame.keys);
 
-const escapePointer = (token: string): string => token.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapePointer = (token: string): string => (token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token);
 
 /**
  * The streaming reader. `write` takes the next piece of text and returns the segments that are
@@ -129,11 +129,15 @@ class JsonReader {
       this.write(joined);
       return;
     }
+    // The next backslash, found once and moved past only when passed: searching afresh for every
+    // string would rescan the rest of the chunk each time (quadratic on escape-free JSON).
+    let nextBackslash = -2;
     while (i < n) {
       switch (this.state) {
         case State.String: {
           const quote = text.indexOf('"', i);
-          const backslash = text.indexOf('\\', i);
+          if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text.indexOf('\\', i);
+          const backslash = nextBackslash;
           if (backslash !== -1 && (quote === -1 || backslash < quote)) {
             this.appendString(text.slice(i, backslash));
             if (backslash + 1 >= n || (text[backslash + 1] === 'u' && backslash + 6 > n)) {
