@@ -14,7 +14,7 @@ export const name = 'hard-negatives';
 export function generate(dir, random) {
   const c = collector(dir, IDENTIFIER_DETECTORS);
   const kinds = ['receipt', 'barcodes', 'non-nik', 'blank-form', 'letterhead', 'foreign-ids', 'log'];
-  for (let i = 0; i < 245; i++) {
+  for (let i = 0; i < 350; i++) {
     const kind = kinds[i % kinds.length];
     const lines = [];
     if (kind === 'receipt') {

@@ -11,7 +11,7 @@ export const name = 'letters';
 
 export function generate(dir, random) {
   const c = collector(dir, IDENTIFIER_DETECTORS);
-  for (let i = 0; i < 80; i++) {
+  for (let i = 0; i < 160; i++) {
     const found = [];
     const person = v.name(random);
     const nik = v.nik(random);
