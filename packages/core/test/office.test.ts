@@ -132,6 +132,23 @@ describe('XLSX sheets stream into a few large segments', () => {
     ]);
   });
 
+  it('reads the copy of the source rows a pivot cache keeps, with field names as labels', async () => {
+    const definition = '<pivotCacheDefinition><cacheFields count="2"><cacheField name="Nama"><sharedItems count="2"><s v="Siti Rahmawati"/><s v="Budi Santoso"/></sharedItems></cacheField><cacheField name="NIK"><sharedItems containsNumber="1"/></cacheField></cacheFields></pivotCacheDefinition>';
+    const records = '<pivotCacheRecords count="2"><r><x v="0"/><n v="3171015708900003"/></r><r><x v="1"/><n v="3.2730141018500E+15"/></r></pivotCacheRecords>';
+    const bytes = zip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'xl/workbook.xml', data: '<workbook/>' },
+      { name: 'xl/pivotCache/pivotCacheDefinition1.xml', data: definition },
+      { name: 'xl/pivotCache/pivotCacheRecords1.xml', data: records },
+    ]);
+    const { segments } = await extract(bytes, 'p.xlsx');
+    expect(segments.map((s) => s.text)).toEqual(['Siti Rahmawati\nBudi Santoso', '3171015708900003\n3273014101850000']);
+    const [items, rows] = segments as [Segment, Segment];
+    expect(items.context?.fields?.labelAt(0)).toBe('Nama');
+    expect(rows.context?.fields?.labelAt(rows.text.indexOf('3273'))).toBe('NIK');
+    expect(rows.context?.fields?.locatorAt(rows.text.indexOf('3273'))).toEqual({ kind: 'document-property', property: 'pivot cache record 2, NIK', part: 'xl/pivotCache/pivotCacheRecords1.xml' });
+  });
+
   it('keeps shared strings after the sheets and reads rich text runs but not phonetic hints', async () => {
     const sst = '<sst><si><r><t>Siti </t></r><r><t>Rahma</t></r><rPh><t>ignored</t></rPh></si></sst>';
     const { segments } = await extract(

@@ -2,6 +2,7 @@ import type { ExtractContext, ExtractInput } from '../model/extractor.js';
 import type { Locator } from '../model/locator.js';
 import type { FieldMap, Segment } from '../model/segment.js';
 import { CHART_VOCABULARY, OOXML_SEGMENT_CHARS, canOpenMembers, drawingEntries, paragraphSegments, embeddedEntries, localName, propertySegments, readPart, relationships, walkPart } from './ooxml.js';
+import { pivotCacheSegments } from './xlsx-pivot.js';
 import { scanZipMembers } from './zip.js';
 import type { ZipEntry, ZipReader } from './zip-reader.js';
 
@@ -476,6 +477,7 @@ export async function* readXlsx(zip: ZipReader, input: ExtractInput, context: Ex
       yield* commentSegments(zip, entry.name, entry.name, { row: 0, labels: new Map() }, context);
     }
   }
+  yield* pivotCacheSegments(zip, context);
   // Sheet names are typed by people too ("Budi Santoso", "RM 2023 a.n. ...").
   for (const sheet of book.sheets.slice(0, MAX_SHEET_NAMES)) {
     if (sheet.name !== sheet.part) yield { text: sheet.name, locator: { kind: 'document-property', property: 'sheet name', part: 'xl/workbook.xml' }, context: { source: 'metadata', label: 'sheet name' } };
