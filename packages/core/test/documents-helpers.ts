@@ -16,7 +16,7 @@ export interface ManifestEntry {
   format: string;
   status: string;
   reason?: string;
-  findings: { detector: string; value: string; locator: Finding['locator'] }[];
+  findings: { detector: string; value: string; locator: Finding['locator']; masked?: string }[];
 }
 
 /** The ground truth, by report path (`pdf-attachment.pdf!rujukan.txt` for members). */

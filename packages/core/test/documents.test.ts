@@ -14,6 +14,9 @@ describe('a scan of fixtures/documents', () => {
       const expected = truth[relative(file.path)]!;
       expect([relative(file.path), file.format, file.status, file.reason]).toEqual([expected.path, expected.format, expected.status, expected.reason]);
       expect(triples(file.findings)).toEqual(expectedTriples(expected));
+      // Masked values, where the manifest knows the detector's mask.
+      const masked = (list: { detector: string; value?: string; masked?: string }[]) => list.filter((f) => f.masked !== undefined).map((f) => `${f.detector} ${f.value} ${f.masked}`).sort();
+      expect(masked(file.findings.filter((f) => expected.findings.some((e) => e.detector === f.detector && e.masked !== undefined)))).toEqual(masked(expected.findings));
     }
   });
 });
