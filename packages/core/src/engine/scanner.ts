@@ -228,11 +228,18 @@ export class SegmentView implements DetectView {
     }
   }
 
-  /** Keyword spans overlapping `[from, to)`. */
+  /** Keyword spans overlapping `[from, to)` (keywords are indexed in text order). */
   keywordSpans(from: number, to: number): [number, number][] {
     const spans: [number, number][] = [];
-    for (let i = 0; i < this.kwStarts.length; i++) {
-      if (this.kwEnds[i]! > from && this.kwStarts[i]! < to) spans.push([this.kwStarts[i]!, this.kwEnds[i]!]);
+    let lo = 0;
+    let hi = this.kwEnds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.kwEnds[mid]! <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.kwStarts.length && this.kwStarts[i]! < to; i++) {
+      if (this.kwEnds[i]! > from) spans.push([this.kwStarts[i]!, this.kwEnds[i]!]);
     }
     return spans;
   }
