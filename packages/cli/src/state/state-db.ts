@@ -61,6 +61,17 @@ export class StateDb {
   private readonly db: Database.Database;
   private pendingRows = 0;
   private scanId = 0;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared once per SQL text: preparing is the slow part for tens of thousands of files. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   private constructor(
     db: Database.Database,
@@ -106,7 +117,7 @@ export class StateDb {
   }
 
   beginScan(startedAt: string, roots: string, configDigest: string): number {
-    const info = this.db.prepare('INSERT INTO scans (started_at, roots, config_digest) VALUES (?, ?, ?)').run(startedAt, roots, configDigest);
+    const info = this.sql('INSERT INTO scans (started_at, roots, config_digest) VALUES (?, ?, ?)').run(startedAt, roots, configDigest);
     this.scanId = Number(info.lastInsertRowid);
     this.db.exec('BEGIN');
     return this.scanId;
@@ -117,7 +128,7 @@ export class StateDb {
    * configuration. Undefined when the file must be read.
    */
   lookup(path: string, stats: Stats, configDigest: string): FileReport[] | undefined {
-    const row = this.db.prepare('SELECT size, mtime_ms, ino, config_digest, reports FROM files WHERE path_key = ?').get(this.pathKey(path)) as
+    const row = this.sql('SELECT size, mtime_ms, ino, config_digest, reports FROM files WHERE path_key = ?').get(this.pathKey(path)) as
       | { size: number; mtime_ms: number; ino: string; config_digest: string; reports: string }
       | undefined;
     if (!row || row.config_digest !== configDigest || row.size !== stats.size || row.mtime_ms !== stats.mtimeMs || row.ino !== String(stats.ino)) return undefined;
@@ -126,7 +137,7 @@ export class StateDb {
 
   /** The stored content hash and reports of a file whose metadata changed, to compare hashes. */
   storedHash(path: string, configDigest: string): { hash: string; reports: FileReport[] } | undefined {
-    const row = this.db.prepare('SELECT content_hash, config_digest, reports FROM files WHERE path_key = ?').get(this.pathKey(path)) as
+    const row = this.sql('SELECT content_hash, config_digest, reports FROM files WHERE path_key = ?').get(this.pathKey(path)) as
       | { content_hash: string | null; config_digest: string; reports: string }
       | undefined;
     if (!row || !row.content_hash || row.config_digest !== configDigest) return undefined;
@@ -135,22 +146,22 @@ export class StateDb {
 
   /** Records a file's reports (members first, the file last) after its scan. */
   record(path: string, stats: Pick<Stats, 'size' | 'mtimeMs' | 'ino'>, contentHash: string | undefined, configDigest: string, reports: readonly FileReport[]): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO files (path_key, size, mtime_ms, ino, content_hash, config_digest, reports, last_scan) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    this
+      .sql('INSERT OR REPLACE INTO files (path_key, size, mtime_ms, ino, content_hash, config_digest, reports, last_scan) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(this.pathKey(path), stats.size, stats.mtimeMs, String(stats.ino), contentHash ?? null, configDigest, JSON.stringify(reports.map(storable)), this.scanId);
     this.tick();
   }
 
   /** Marks a reused file as seen in this scan. */
   touch(path: string): void {
-    this.db.prepare('UPDATE files SET last_scan = ? WHERE path_key = ?').run(this.scanId, this.pathKey(path));
+    this.sql('UPDATE files SET last_scan = ? WHERE path_key = ?').run(this.scanId, this.pathKey(path));
     this.tick();
   }
 
   /** Notes a sensitive report (a file or member with findings) of this scan, under its masked path. */
   sensitive(realPath: string, report: FileReport, label: PdpLabel): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO scan_sensitive (scan_id, path_key, path, label, findings) VALUES (?, ?, ?, ?, ?)')
+    this
+      .sql('INSERT OR REPLACE INTO scan_sensitive (scan_id, path_key, path, label, findings) VALUES (?, ?, ?, ?, ?)')
       .run(this.scanId, this.pathKey(`${realPath}\u0000${report.path}`), report.path, label, report.findingCount);
     this.tick();
   }
@@ -163,11 +174,11 @@ export class StateDb {
   }
 
   finishScan(record: Omit<ScanRecord, 'id' | 'startedAt' | 'roots'>): void {
-    this.db
-      .prepare('UPDATE scans SET finished_at = ?, files = ?, sensitive = ?, findings = ?, reused = ?, bytes_read = ?, duration_ms = ?, aborted = ? WHERE id = ?')
+    this
+      .sql('UPDATE scans SET finished_at = ?, files = ?, sensitive = ?, findings = ?, reused = ?, bytes_read = ?, duration_ms = ?, aborted = ? WHERE id = ?')
       .run(record.finishedAt, record.files, record.sensitive, record.findings, record.reused, record.bytesRead, record.durationMs, record.aborted ? 1 : 0, this.scanId);
-    const old = this.db.prepare('SELECT id FROM scans ORDER BY id DESC LIMIT 1 OFFSET ?').get(SCANS_KEPT) as { id: number } | undefined;
-    if (old) this.db.prepare('DELETE FROM scan_sensitive WHERE scan_id <= ?').run(old.id);
+    const old = this.sql('SELECT id FROM scans ORDER BY id DESC LIMIT 1 OFFSET ?').get(SCANS_KEPT) as { id: number } | undefined;
+    if (old) this.sql('DELETE FROM scan_sensitive WHERE scan_id <= ?').run(old.id);
     this.db.exec('COMMIT');
   }
 
@@ -178,7 +189,7 @@ export class StateDb {
   }
 
   history(limit = 20): ScanRecord[] {
-    const rows = this.db.prepare('SELECT * FROM scans ORDER BY id DESC LIMIT ?').all(limit) as Record<string, unknown>[];
+    const rows = this.sql('SELECT * FROM scans ORDER BY id DESC LIMIT ?').all(limit) as Record<string, unknown>[];
     return rows.map((r) => ({
       id: r.id as number,
       startedAt: r.started_at as string,
@@ -196,7 +207,7 @@ export class StateDb {
 
   /** The sensitive files of one scan, by their masked path. */
   sensitiveFiles(scanId: number): Map<string, SensitiveFile> {
-    const rows = this.db.prepare('SELECT path_key, path, label, findings FROM scan_sensitive WHERE scan_id = ?').all(scanId) as { path_key: string; path: string; label: PdpLabel; findings: number }[];
+    const rows = this.sql('SELECT path_key, path, label, findings FROM scan_sensitive WHERE scan_id = ?').all(scanId) as { path_key: string; path: string; label: PdpLabel; findings: number }[];
     return new Map(rows.map((r) => [r.path_key, { path: r.path, label: r.label, findings: r.findings }]));
   }
 

@@ -134,12 +134,13 @@ async function* walkDirectory(root: string, options: WalkOptions): AsyncGenerato
     }
     if (sorted) {
       pending.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const item of pending) yield* visit(item);
+      const prefetched = await prefetchStats(dir, pending, options.signal);
+      for (const item of pending) yield* visit(item, prefetched.get(item.name));
     }
     // Depth-first in name order: push in reverse.
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i]!, layers });
 
-    async function* visit(item: { name: string; isDir: boolean; isFile: boolean; isLink: boolean; unknown: boolean }): AsyncGenerator<WalkEntry> {
+    async function* visit(item: { name: string; isDir: boolean; isFile: boolean; isLink: boolean; unknown: boolean }, prefetched?: Stats): AsyncGenerator<WalkEntry> {
       const path = join(dir, item.name);
       let isDir = item.isDir;
       let isFile = item.isFile;
@@ -197,6 +198,7 @@ async function* walkDirectory(root: string, options: WalkOptions): AsyncGenerato
         yield specialFile(path);
         return;
       }
+      if (!stats && !isLink) stats = prefetched;
       if (!stats) {
         try {
           stats = await stat(path);
@@ -209,6 +211,27 @@ async function* walkDirectory(root: string, options: WalkOptions): AsyncGenerato
       yield { kind: 'file', path, stats };
     }
   }
+}
+
+/** Regular files' stats fetched this many at a time: one at a time, each waits a thread-pool round trip. */
+const STAT_PARALLELISM = 32;
+
+/**
+ * Stats of the plain files of one listed folder, fetched in parallel ahead of the sequential
+ * visit (a rescan that reuses stored results is otherwise bound by one `stat` round trip per
+ * file). A file whose stat fails is left out: `visit` stats it again and reports the error.
+ */
+async function prefetchStats(dir: string, items: readonly { name: string; isFile: boolean; isLink: boolean; unknown: boolean }[], signal: AbortSignal | undefined): Promise<Map<string, Stats>> {
+  const out = new Map<string, Stats>();
+  const files = items.filter((item) => item.isFile && !item.isLink && !item.unknown);
+  for (let i = 0; i < files.length && !signal?.aborted; i += STAT_PARALLELISM) {
+    const batch = files.slice(i, i + STAT_PARALLELISM);
+    const results = await Promise.allSettled(batch.map((item) => stat(join(dir, item.name))));
+    results.forEach((result, k) => {
+      if (result.status === 'fulfilled') out.set(batch[k]!.name, result.value);
+    });
+  }
+  return out;
 }
 
 function isIgnored(rel: string, isDir: boolean, path: string, layers: readonly IgnoreLayer[], exclude: Ignore | undefined): boolean {
