@@ -18,6 +18,9 @@ export const SERVE_DEFAULTS = Object.freeze({
   requestTimeoutMs: 60_000,
 });
 
+/** On shutdown, how long uploads being scanned may take to finish before their connections are closed. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /** After a verdict sent early, how long the rest of a body may keep arriving before the socket is closed. */
 const DRAIN_GRACE_MS = 10_000;
 
@@ -214,14 +217,14 @@ export async function startGateServer(options: GateServerOptions): Promise<GateS
     port,
     instreamPort: instream?.port,
     metrics,
+    /** Stops accepting, lets uploads being scanned finish (up to SHUTDOWN_GRACE_MS), then closes every connection. */
     async close() {
-      await Promise.all([
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-        instream?.close(),
-      ]);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = performance.now() + SHUTDOWN_GRACE_MS;
+      while (slots.active > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      server.closeAllConnections();
+      await Promise.all([closed, instream?.close()]);
     },
   };
 }
