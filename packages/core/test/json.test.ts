@@ -137,3 +137,19 @@ describe('labels', () => {
     expect(jsonLabel(keys)).toBe(label);
   });
 });
+
+describe('hostile JSON', () => {
+  it('reads a document nested 100,000 deep as text from the point it gets too deep', async () => {
+    const json = `{"nik":"3273015203900007","x":${'['.repeat(100_000)}"3578021506880003"${']'.repeat(100_000)}}`;
+    const [report] = await scanDocument(Buffer.from(json), 'deep.json');
+    expect(report!.status).toBe('scanned');
+    expect(report!.issues).toEqual([{ code: 'corrupt', message: 'The JSON is nested more than 512 levels deep at line 1; from there on it was scanned as plain text.' }]);
+    expect(report!.findings.map((f) => `${f.value} ${f.locator.kind}`).sort()).toEqual(['3273015203900007 json-pointer', '3578021506880003 text']);
+  });
+
+  it('scans a very long string in pieces, finding a value in the middle', async () => {
+    const json = `{"catatan":"${'lorem ipsum '.repeat(200_000)}NIK 3578021506880003 ${'dolor '.repeat(200_000)}"}`;
+    const [report] = await scanDocument(Buffer.from(json), 'long.json');
+    expect(report!.findings.map((f) => [f.detector, f.locator])).toEqual([['nik', { kind: 'json-pointer', pointer: '/catatan' }]]);
+  });
+});

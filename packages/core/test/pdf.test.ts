@@ -93,3 +93,14 @@ describe('pageText', () => {
     expect(pageText(items)).toBe(expected);
   });
 });
+
+describe('a page tree that claims more pages than it holds', () => {
+  // pdf.js checks the last page on load and counts the real pages instead (the extractor also
+  // stops after 20 damaged pages in a row, for trees pdf.js cannot correct).
+  it.each(['/Count 9', '/Count 99999999'])('%s is read for the pages it has', async (count) => {
+    const bytes = Buffer.from(documentFixture('pdf-text.pdf').toString('latin1').replace('/Count 2', count), 'latin1');
+    const [report] = await scanDocument(bytes, 'pages.pdf');
+    expect(report!.status).toBe('scanned');
+    expect(triples(report!.findings)).toEqual(expectedTriples(truth['pdf-text.pdf']!));
+  });
+});

@@ -103,3 +103,15 @@ describe('legacy Office (.doc/.xls)', () => {
     expect(report!.reasonMessage).toMatch(/\.docx\/\.xlsx/);
   });
 });
+
+describe('hostile markup', () => {
+  it.each([
+    ['xml', 'deep.xml'],
+    ['html', 'deep.html'],
+  ])('%s nested 20,000 deep is read, text included', async (_, name) => {
+    const text = `${'<a>'.repeat(20_000)}NIK 3578021506880003${'</a>'.repeat(20_000)}`;
+    const [report] = await scanDocument(Buffer.from(text), name);
+    expect(report!.status).toBe('scanned');
+    expect(report!.findings.map((f) => f.value)).toEqual(['3578021506880003']);
+  });
+});

@@ -57,6 +57,8 @@ export function jsonLabel(keys: readonly string[]): string {
 const LONG_VALUE_CHARS = 1024 * 1024;
 /** Primitive members of one object held (to label `value` by `system`) before they are let go. */
 const MAX_HELD_CHARS = 64 * 1024;
+/** Nesting depth of objects and arrays; deeper is treated as not JSON (read as text). */
+const MAX_DEPTH = 512;
 /** Longest number or literal token; more is not JSON. */
 const MAX_TOKEN_CHARS = 4096;
 /** Keys that are plain names are labels, not data. */
@@ -90,7 +92,10 @@ const enum State {
 }
 
 class JsonSyntaxError extends Error {
-  constructor(readonly position: number) {
+  constructor(
+    readonly position: number,
+    readonly kind: 'invalid' | 'deep' = 'invalid',
+  ) {
     super('invalid JSON');
   }
 }
@@ -189,8 +194,8 @@ class JsonReader {
       switch (this.state) {
         case State.Value:
           if (this.topDone && this.stack.length === 0) this.startRecord();
-          if (ch === '{') this.open('object');
-          else if (ch === '[') this.open('array');
+          if (ch === '{') this.open('object', i);
+          else if (ch === '[') this.open('array', i);
           else if (ch === '"') {
             this.state = State.String;
             this.stringIsKey = false;
@@ -279,17 +284,20 @@ class JsonReader {
     return `${top.pointer}/${top.kind === 'array' ? top.index : escapePointer(top.key)}`;
   }
 
+  /** The keys a label is made of: labels use the last three, so at most two are carried down. */
   private keysHere(): string[] {
     const top = this.top();
     if (!top) return [];
-    return top.kind === 'object' ? [...baseKeys(top), top.key] : top.keys;
+    return top.kind === 'object' ? [...baseKeys(top).slice(-1), top.key] : top.keys;
   }
 
   private label(): string {
     return jsonLabel(this.keysHere());
   }
 
-  private open(kind: Frame['kind']): void {
+  private open(kind: Frame['kind'], at: number): void {
+    // Deeper than any real document: hostile, and each level costs memory. Read the rest as text.
+    if (this.stack.length >= MAX_DEPTH) throw new JsonSyntaxError(at, 'deep');
     const pointer = this.pointer();
     this.stack.push({ kind, key: '', index: 0, pointer, keys: this.keysHere(), resourceType: undefined, held: kind === 'object' ? [] : undefined, heldChars: 0, system: undefined });
     this.state = kind === 'object' ? State.Key : State.Value;
@@ -416,7 +424,7 @@ export const jsonExtractor: Extractor = {
       } catch (error) {
         if (!(error instanceof JsonSyntaxError)) throw error;
         yield* drain(reader);
-        yield* fallBackToText(reader, text, error.position, { line, lastBreak, consumed }, chunks, context);
+        yield* fallBackToText(reader, text, error, { line, lastBreak, consumed }, chunks, context);
         return;
       }
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
@@ -447,7 +455,7 @@ function* drain(reader: JsonReader): Generator<Segment> {
 async function* fallBackToText(
   reader: JsonReader,
   text: string,
-  position: number,
+  error: JsonSyntaxError,
   at: { line: number; lastBreak: number; consumed: number },
   rest: AsyncIterator<string>,
   context: ExtractContext,
@@ -456,7 +464,7 @@ async function* fallBackToText(
   yield* drain(reader);
   // Start a little before the error so a number cut by it is still seen whole; what was read
   // as JSON before it is context only, never reported twice.
-  const errorAt = Math.min(Math.max(0, position), text.length);
+  const errorAt = Math.min(Math.max(0, error.position), text.length);
   const from = Math.max(0, errorAt - 64);
   let first = true;
   let line = at.line;
@@ -466,7 +474,12 @@ async function* fallBackToText(
     lastBreak = at.consumed + i;
   }
   const column = at.consumed + from - lastBreak;
-  context.issue?.('corrupt', `The file is not valid JSON from line ${line}; from there on it was scanned as plain text.`);
+  context.issue?.(
+    'corrupt',
+    error.kind === 'deep'
+      ? `The JSON is nested more than ${MAX_DEPTH} levels deep at line ${line}; from there on it was scanned as plain text.`
+      : `The file is not valid JSON from line ${line}; from there on it was scanned as plain text.`,
+  );
   async function* remaining(): AsyncGenerator<string> {
     yield text.slice(from);
     for (;;) {

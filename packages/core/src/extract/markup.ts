@@ -8,6 +8,8 @@ import { systemLabel } from './json.js';
  * see. Text and attribute values are batched into segments located `{ kind: 'xml-path', path }`.
  */
 
+/** Elements nested deeper than this are not tracked one by one (hostile input). */
+const MAX_DEPTH = 256;
 /** Element names whose text is code or styling: scanned, but its element path is no label. */
 const UNLABELLED = new Set(['script', 'style']);
 /** Table cells: their text is joined by tabs, the way a form prints `Nama<TAB>Budi`. */
@@ -42,6 +44,8 @@ export class MarkupWriter {
   private readonly batch = new FieldBatch('content');
   /** The next text piece continues the current line (inline markup such as `<b>NIK</b> 3273…`). */
   private inline = false;
+  /** Elements opened beyond `MAX_DEPTH`, not on the stack. */
+  private overflow = 0;
   readonly out: Segment[] = [];
 
   constructor(private readonly html: boolean) {}
@@ -55,6 +59,12 @@ export class MarkupWriter {
   }
 
   open(rawName: string, attributes: Iterable<[string, string]>): void {
+    if (this.stack.length >= MAX_DEPTH) {
+      // Hostile nesting: deeper elements share the deepest path; their text is still read.
+      this.overflow++;
+      for (const [, value] of attributes) this.text(value);
+      return;
+    }
     const name = this.html ? rawName.toLowerCase() : localName(rawName);
     const parent = this.stack[this.stack.length - 1];
     const siblings = parent ? parent.children : this.rootChildren;
@@ -86,6 +96,10 @@ export class MarkupWriter {
   }
 
   close(rawName?: string): void {
+    if (this.overflow > 0) {
+      this.overflow--;
+      return;
+    }
     const name = rawName === undefined ? undefined : this.html ? rawName.toLowerCase() : localName(rawName);
     if (name !== undefined && this.html) {
       // Tolerant: close up to the matching open element, ignore a close tag nothing matches.

@@ -21,6 +21,9 @@ import { FieldBatch, humanizeKey } from './fields.js';
 /** The pdf.js operators that paint an image (pdfjs-dist 5.4.296 `OPS`; pdf-parse does not re-export them). */
 const IMAGE_OPS: ReadonlySet<number> = new Set([83, 84, 85, 86, 87, 88, 89, 90]);
 
+/** Damaged pages in a row after which the rest of the page tree is not tried. */
+const MAX_CONSECUTIVE_PAGE_FAILURES = 20;
+
 /** The Info dictionary entries read, in this order; custom entries follow. */
 const INFO_PROPERTIES = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer'] as const;
 
@@ -244,16 +247,23 @@ export function createPdfExtractor(options: PdfExtractorOptions = {}): Extractor
         const noText: number[] = [];
         const failed: number[] = [];
         const attachments: { name: string; content: Uint8Array }[] = [];
+        let unread = 0;
         for (let pageNumber = 1; pageNumber <= pdf.pageCount; pageNumber++) {
           if (context.signal.aborted) return;
           try {
             yield* readPage(pdf, pageNumber, noText, attachments);
           } catch {
             failed.push(pageNumber);
+            // A page tree that claims far more pages than it holds: stop instead of failing a million times.
+            if (failed.length >= MAX_CONSECUTIVE_PAGE_FAILURES && failed[failed.length - MAX_CONSECUTIVE_PAGE_FAILURES] === pageNumber - MAX_CONSECUTIVE_PAGE_FAILURES + 1) {
+              unread = pdf.pageCount - pageNumber;
+              break;
+            }
           }
         }
         if (failed.length) {
-          context.incomplete('corrupt', `${failed.length} of ${pdf.pageCount} PDF pages could not be read (damaged content): ${pageList(failed)}. The other pages were scanned.`);
+          const rest = unread ? `; after ${MAX_CONSECUTIVE_PAGE_FAILURES} damaged pages in a row the remaining ${unread} were not tried` : '';
+          context.incomplete('corrupt', `${failed.length} of ${pdf.pageCount} PDF pages could not be read (damaged content): ${pageList(failed)}${rest}. The other pages were scanned.`);
         }
         // OCR (ocr/pdf-pages.ts): `--ocr always` reads every page's pixels too (text drawn as
         // images on pages that also have a text layer); `auto` only pages without a text layer.
