@@ -69,6 +69,16 @@ describe('openImage', () => {
   });
 
   it.each([
+    ['a directory chain that loops', (t: DataView) => t.setUint32(8 + 2 + 9 * 12, 8, true)],
+    ['a field claiming four billion values', (t: DataView) => t.setUint32(8 + 2 + 12 * 5 + 4, 0xffffffff, true)],
+    ['a directory outside the file', (t: DataView) => t.setUint32(4, 0x7fffffff, true)],
+  ])('a TIFF with %s is refused before utif2 reads it', (_, damage) => {
+    const tiff = strip('strip.tif').slice();
+    damage(new DataView(tiff.buffer));
+    expect(() => openImage('tiff', tiff, 1e8)).toThrow(ImageDecodeError);
+  });
+
+  it.each([
     ['png', png(20, 20).subarray(0, 60)],
     ['jpeg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0, 11, 8, 0, 10, 0, 10, 1, 1, 0x11, 0])],
     ['tiff', new Uint8Array([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 0xff, 0xff])],

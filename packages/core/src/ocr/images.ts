@@ -147,9 +147,11 @@ type Utif = typeof import('utif2');
 function openTiff(bytes: Uint8Array, maxPixels: number): ImageFile {
   const utif = require('utif2') as Utif;
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  checkTiffStructure(bytes);
   let ifds: ReturnType<Utif['decode']>;
   try {
-    ifds = utif.decode(buffer);
+    // No maker-note parsing: camera vendors' private structures are not needed to read pixels.
+    ifds = (utif.decode as (buffer: ArrayBuffer, options: { parseMN: boolean; debug: boolean }) => ReturnType<Utif['decode']>)(buffer, { parseMN: false, debug: false });
   } catch (error) {
     throw new ImageDecodeError('The TIFF image could not be read (damaged or unusual file).', { cause: error });
   }
@@ -181,6 +183,56 @@ function openTiff(bytes: Uint8Array, maxPixels: number): ImageFile {
       }
     },
   };
+}
+
+/** Bytes per value of each TIFF field type (TIFF 6.0 §2, plus BigTIFF-era IFD/LONG8 types). */
+const TIFF_TYPE_BYTES: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 16: 8, 17: 8, 18: 8 };
+/** Tags whose values point to more directories (SubIFDs, EXIF, GPS, ...), as utif2 follows them. */
+const TIFF_POINTER_TAGS = new Set([330, 34665, 34853, 50740, 61440]);
+const MAX_TIFF_DIRECTORIES = 10_000;
+const MAX_TIFF_DEPTH = 4;
+
+/**
+ * utif2 trusts the file: a directory chain that loops back on itself makes it loop forever, and a
+ * field claiming four billion values makes it push them one by one. Before handing a TIFF to it,
+ * walk every directory it would read: each visited once, every entry table and every value inside
+ * the file. A hostile TIFF is then `corrupt` instead of a hung scan.
+ */
+export function checkTiffStructure(bytes: Uint8Array): void {
+  const damaged = (why: string) => new ImageDecodeError(`The TIFF structure is damaged (${why}).`);
+  if (bytes.length < 8) throw damaged('cut short');
+  const little = bytes[0] === 0x49;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (o: number) => view.getUint16(o, little);
+  const u32 = (o: number) => view.getUint32(o, little);
+  const seen = new Set<number>();
+  const walk = (first: number, depth: number): void => {
+    for (let offset = first; offset !== 0; ) {
+      if (seen.has(offset)) throw damaged('a directory refers back to itself');
+      if (seen.size >= MAX_TIFF_DIRECTORIES) throw damaged('too many directories');
+      if (depth > MAX_TIFF_DEPTH) throw damaged('directories nested too deep');
+      seen.add(offset);
+      if (offset + 2 > bytes.length) throw damaged('a directory lies outside the file');
+      const count = u16(offset);
+      const end = offset + 2 + count * 12;
+      if (end + (depth === 0 ? 4 : 0) > bytes.length) throw damaged('a directory runs past the end of the file');
+      for (let entry = offset + 2; entry < end; entry += 12) {
+        const tag = u16(entry);
+        const size = TIFF_TYPE_BYTES[u16(entry + 2)];
+        if (size === undefined) continue;
+        const values = u32(entry + 4);
+        const total = values * size;
+        if (total > 4 && u32(entry + 8) + total > bytes.length) throw damaged('a field lies outside the file');
+        if (TIFF_POINTER_TAGS.has(tag) && (size === 4 || size === 8 || u16(entry + 2) === 13)) {
+          const pointers = total > 4 ? u32(entry + 8) : entry + 8;
+          for (let i = 0; i < Math.min(values, 64); i++) walk(u32(pointers + i * 4), depth + 1);
+        }
+      }
+      // utif2 follows the next-directory link of the main chain only.
+      offset = depth === 0 ? u32(end) : 0;
+    }
+  };
+  walk(u32(4), 0);
 }
 
 function first(value: unknown): number {
