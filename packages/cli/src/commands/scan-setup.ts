@@ -14,6 +14,7 @@ import {
   type PathScanOptions,
   type Severity,
 } from '@saring/core';
+import { allClassifiers } from '@saring/detectors';
 import type { CliIO } from '../io.js';
 import { loadDetectorModule } from '../load-detectors.js';
 import { parseSize } from '../parse-size.js';
@@ -175,6 +176,8 @@ export async function prepareScan(paths: string[], options: ScanCommandOptions, 
   const severities = new Map(detectors.map((d) => [d.id, d.meta.severity]));
   const scanOptions: PathScanOptions = {
     detectors,
+    // Document classes (SEP, COVID result, lab report, register …) on every file report (issue 4).
+    classifiers: allClassifiers,
     reveal: options.reveal ?? false,
     minConfidence: engineMin,
     fingerprintKey: key!,
@@ -194,6 +197,7 @@ export async function prepareScan(paths: string[], options: ScanCommandOptions, 
       JSON.stringify({
         version: VERSION,
         detectors: detectors.map((d) => [d.id, d.meta.severity, d.meta.category]),
+        classifiers: allClassifiers.map((c) => c.id),
         minConfidence: engineMin,
         scanFileNames: scanOptions.scanFileNames,
         limits: scanOptions.limits,
