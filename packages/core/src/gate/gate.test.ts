@@ -75,6 +75,8 @@ describe('verdictOf (fail closed)', () => {
     ['classified sensitive-health', report({ classification: { label: 'sensitive-health' } }), undefined, 'block', ['label:sensitive-health'], 'sensitive-health'],
     ['classified personal, label not blocked', report({ classification: { label: 'personal' } }), undefined, 'allow', [], 'personal'],
     ['classified personal, label blocked', report({ classification: { label: 'personal' } }), { blockLabels: ['personal'] }, 'block', ['label:personal'], 'personal'],
+    ['a bulk export', report({ classification: { label: 'personal', bulkExport: true, people: 150 } }), undefined, 'block', ['bulk-export'], 'personal'],
+    ['a bulk export, allowed', report({ classification: { label: 'personal', bulkExport: true, people: 150 } }), { blockBulkExport: false }, 'allow', [], 'personal'],
   ])('%s', (_name, file, input, decision, codes, label) => {
     const verdict = verdictOf([file], resolvePolicy(input), 'none', 1000);
     expect([verdict.decision, verdict.reasons.map((r) => r.code), verdict.label]).toEqual([decision, codes, label]);

@@ -2,16 +2,13 @@ import type { ConfidenceLevel, Severity } from '../model/detector.js';
 import { CONFIDENCE_LEVELS, SEVERITIES } from '../model/detector.js';
 import { UsageError } from '../model/errors.js';
 import type { FileReport, ReasonCode } from '../model/report.js';
+import { PDP_LABELS, type PdpLabel } from '../model/classification.js';
 
-/**
- * A file's label under UU 27/2022 (PDP) Art. 4 (../shared/domain.md §9): `public` (nothing
- * found), `personal` (general personal data), `sensitive-health` (health data tied to a person).
- * File classification (issue 4) may add more; the gate accepts any string it reports.
- */
-export type FileLabel = 'public' | 'personal' | 'sensitive-health' | (string & {});
+/** A file's UU 27/2022 (PDP) label, as file classification sets it (model/classification.ts). */
+export type FileLabel = PdpLabel;
 
-/** Labels from least to most sensitive; a label not in this list ranks above all of them. */
-export const LABEL_ORDER: readonly string[] = ['public', 'personal', 'sensitive-health'];
+/** Labels from least to most sensitive. */
+export const LABEL_ORDER: readonly FileLabel[] = PDP_LABELS;
 
 /** `never`: this detector's findings never block on their own. */
 export type DetectorRule = ConfidenceLevel | 'never';
@@ -33,6 +30,11 @@ export interface PolicyInput {
   /** File labels that block, e.g. `['sensitive-health']`. */
   blockLabels?: readonly string[];
   /**
+   * A file with identifiers of more than 100 distinct people (classification `bulkExport`, the
+   * shape of the 2022 leak) blocks, whatever else the policy allows.
+   */
+  blockBulkExport?: boolean;
+  /**
    * Fail closed: a file not fully read (skipped, failed or incomplete: timeout, parser failure,
    * encrypted, over a limit, unsupported format) blocks, unless its reason code is listed here.
    */
@@ -47,6 +49,7 @@ export interface Policy {
   minConfidence: ConfidenceLevel;
   detectors: Readonly<Record<string, DetectorRule>>;
   blockLabels: readonly string[];
+  blockBulkExport: boolean;
   allowReasons: readonly ReasonCode[];
   stopAtFirst: boolean;
 }
@@ -60,11 +63,12 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   minConfidence: 'medium',
   detectors: Object.freeze({}),
   blockLabels: Object.freeze(['sensitive-health']),
+  blockBulkExport: true,
   allowReasons: Object.freeze([]),
   stopAtFirst: false,
 });
 
-const KNOWN_KEYS = new Set(['blockSeverity', 'minConfidence', 'detectors', 'blockLabels', 'allowReasons', 'stopAtFirst']);
+const KNOWN_KEYS = new Set(['blockSeverity', 'minConfidence', 'detectors', 'blockLabels', 'blockBulkExport', 'allowReasons', 'stopAtFirst']);
 const RULES: readonly string[] = [...CONFIDENCE_LEVELS, 'never'];
 
 /**
@@ -90,13 +94,16 @@ export function resolvePolicy(input: PolicyInput | undefined): Policy {
   };
   stringList('blockLabels', input.blockLabels);
   stringList('allowReasons', input.allowReasons);
-  if (input.stopAtFirst !== undefined && typeof input.stopAtFirst !== 'boolean') problems.push('Policy field "stopAtFirst" must be true or false.');
+  for (const key of ['stopAtFirst', 'blockBulkExport'] as const) {
+    if (input[key] !== undefined && typeof input[key] !== 'boolean') problems.push(`Policy field "${key}" must be true or false.`);
+  }
   if (problems.length) throw new UsageError(problems);
   return {
     blockSeverity: input.blockSeverity ?? DEFAULT_POLICY.blockSeverity,
     minConfidence: input.minConfidence ?? DEFAULT_POLICY.minConfidence,
     detectors: { ...(input.detectors ?? {}) },
     blockLabels: [...(input.blockLabels ?? DEFAULT_POLICY.blockLabels)],
+    blockBulkExport: input.blockBulkExport ?? DEFAULT_POLICY.blockBulkExport,
     allowReasons: [...(input.allowReasons ?? [])],
     stopAtFirst: input.stopAtFirst ?? false,
   };
@@ -113,32 +120,17 @@ export function findingBlocks(policy: Policy, finding: { detector: string; sever
 }
 
 /**
- * A file's label: `classification.label` from file classification when the report has one;
- * otherwise (a report without classification) a conservative label from the findings: any
- * health-category finding makes the file `sensitive-health`, any other finding `personal`.
+ * A file's label: `classification.label` from file classification. A report without one (built
+ * by hand, or by an older engine) gets a conservative label from its findings: any
+ * health-category finding makes it `sensitive-health`, any other finding `personal`.
  */
 export function labelOf(file: FileReport): FileLabel {
-  const reported = reportedLabel(file);
-  if (reported !== undefined) return reported;
+  if (file.classification) return file.classification.label;
   if (file.findings.some((f) => f.category === 'spesifik-kesehatan')) return 'sensitive-health';
   return file.findingCount > 0 ? 'personal' : 'public';
 }
 
-/** Reads `classification.label` (or `label`) when file classification has set it. */
-function reportedLabel(file: FileReport): string | undefined {
-  const extra = file as FileReport & { classification?: unknown; label?: unknown };
-  const classification = extra.classification;
-  if (typeof classification === 'string') return classification;
-  if (typeof classification === 'object' && classification !== null && 'label' in classification) {
-    const label = (classification as { label: unknown }).label;
-    if (typeof label === 'string') return label;
-  }
-  return typeof extra.label === 'string' ? extra.label : undefined;
-}
-
 /** The more sensitive of two labels. */
 export function maxLabel(a: FileLabel, b: FileLabel): FileLabel {
-  const ra = LABEL_ORDER.includes(a) ? LABEL_ORDER.indexOf(a) : LABEL_ORDER.length;
-  const rb = LABEL_ORDER.includes(b) ? LABEL_ORDER.indexOf(b) : LABEL_ORDER.length;
-  return rb > ra ? b : a;
+  return LABEL_ORDER.indexOf(b) > LABEL_ORDER.indexOf(a) ? b : a;
 }

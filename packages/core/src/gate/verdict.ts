@@ -5,11 +5,12 @@ import { findingBlocks, labelOf, maxLabel, type FileLabel, type Policy } from '.
 
 /**
  * Why a verdict blocks. `code` is short and stable (`finding:nik`, `label:sensitive-health`,
- * `not-read:encrypted`): what a storage tag or a metric carries. `message` is for a person.
+ * `bulk-export`, `not-read:encrypted`): what a storage tag or a metric carries. `message` is for a person.
  */
 export type BlockReason =
   | { kind: 'finding'; code: string; path: string; detector: string; severity: Severity; confidence: ConfidenceLevel; count: number; message: string }
   | { kind: 'label'; code: string; path: string; label: FileLabel; message: string }
+  | { kind: 'bulk-export'; code: 'bulk-export'; path: string; people: number; message: string }
   | { kind: 'not-read'; code: string; path: string; status: FileStatus; reason: ReasonCode; message: string };
 
 /** A finding as the verdict shows it: masked, never the raw value, never a snippet of text. */
@@ -85,6 +86,10 @@ export function verdictOf(files: readonly FileReport[], policy: Policy, cause: A
     }
     if (policy.blockLabels.includes(fileLabel)) {
       otherReasons.push({ kind: 'label', code: `label:${fileLabel}`, path: file.path, label: fileLabel, message: `The file is labelled ${fileLabel}, which this policy blocks.` });
+    }
+    if (policy.blockBulkExport && file.classification?.bulkExport) {
+      const people = file.classification.people;
+      otherReasons.push({ kind: 'bulk-export', code: 'bulk-export', path: file.path, people, message: `Identifiers of ${people}${file.classification.peopleCapped ? '+' : ''} distinct people: a bulk export, which this policy blocks.` });
     }
     if (file.status === 'scanned') continue;
     incomplete = true;
