@@ -10,6 +10,7 @@ export { CandidateScanner } from './engine/scanner.js';
 export { OcrRuntime, DEFAULT_OCR_LIMITS, resolveOcrLimits, resolveOcrMode } from './ocr/runtime.js';
 export { keywordSet, compactKeyword } from './engine/keywords.js';
 export { defaultExtractors, csvExtractor, textExtractor, decodeText, windows } from './extract/index.js';
+export { zipExtractor, gzipExtractor, tarExtractor } from './extract/index.js';
 export { dicomExtractor, createDicomExtractor, type DicomExtractorOptions, type DicomPixelOcr, type DicomPixelOcrRequest } from './extract/dicom/dicom.js';
 export { readDicomFrames, pixelLayout, renderFrame, type DicomFrame, type FrameLimits, type PixelLayout } from './extract/dicom/pixels.js';
 export { sniff, detectTextEncoding, isTextFormat, SNIFF_BYTES } from './sniff/sniff.js';

@@ -308,6 +308,7 @@ async function* sheetSegments(
   };
 
   const handlers = {
+    attributesOf: new Set(['row', 'c']),
     open(name: string, attributes: Readonly<Record<string, string>>) {
       switch (localName(name)) {
         case 'row': {

@@ -14,6 +14,11 @@ import { ScanError } from '../model/errors.js';
  */
 export interface XmlHandlers {
   open?(name: string, attributes: Readonly<Record<string, string>>): void;
+  /**
+   * Local names (without prefix) of the elements whose attributes `open` reads; the others get
+   * none, which saves parsing them (most elements of a sheet). All when absent.
+   */
+  attributesOf?: ReadonlySet<string>;
   close?(name: string): void;
   text?(text: string): void;
 }
@@ -44,6 +49,19 @@ function decodeEntities(text: string): string {
     if (value === undefined) throw new XmlError('undefined entity');
     return value;
   });
+}
+
+/** The index of the `>` ending the tag that starts before `from`, skipping quoted values; -1 if not in `s`. */
+function tagEnd(s: string, from: number): number {
+  let quote = 0;
+  for (let i = from, n = s.length; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return i;
+  }
+  return -1;
 }
 
 /** The tokenizer's state between chunks. */
@@ -93,17 +111,9 @@ class Tokenizer {
         continue;
       }
       if (Number.isNaN(next)) return this.hold(s, lt);
-      // A tag: find its '>' outside quoted attribute values.
-      let end = lt + 1;
-      let quote = 0;
-      for (; end < n; end++) {
-        const c = s.charCodeAt(end);
-        if (quote) {
-          if (c === quote) quote = 0;
-        } else if (c === 34 || c === 39) quote = c;
-        else if (c === 62) break;
-      }
-      if (end >= n) return this.hold(s, lt);
+      // A tag: find its '>' outside quoted attribute values (native searches, no byte loop).
+      const end = tagEnd(s, lt + 1);
+      if (end === -1) return this.hold(s, lt);
       this.tag(s, lt + 1, end);
       pos = end + 1;
     }
@@ -134,10 +144,12 @@ class Tokenizer {
   private tag(s: string, from: number, to: number): void {
     const { handlers, stack } = this;
     if (s.charCodeAt(from) === 47 /* / */) {
-      const name = s.slice(from + 1, to).trim();
       const open = stack.pop();
-      if (open !== name) throw new XmlError(open === undefined ? 'a closing tag without an opening one' : 'a closing tag that does not match');
-      handlers.close?.(name);
+      if (open === undefined) throw new XmlError('a closing tag without an opening one');
+      // Compared in place: no new string per closing tag.
+      const after = from + 1 + open.length;
+      if (!s.startsWith(open, from + 1) || (after < to && s.slice(after, to).trim() !== '')) throw new XmlError('a closing tag that does not match');
+      handlers.close?.(open);
       return;
     }
     const selfClosing = s.charCodeAt(to - 1) === 47;
@@ -156,14 +168,14 @@ class Tokenizer {
     }
     if (handlers.open) {
       let attributes = EMPTY;
-      if (nameEnd < bodyEnd) {
+      const wanted = handlers.attributesOf;
+      if (nameEnd < bodyEnd && (!wanted || wanted.has(name.slice(name.indexOf(':') + 1)))) {
         const body = s.slice(nameEnd, bodyEnd);
-        if (body.trim()) {
-          const parsed: Record<string, string> = Object.create(null);
-          ATTRIBUTE.lastIndex = 0;
-          for (let m = ATTRIBUTE.exec(body); m !== null; m = ATTRIBUTE.exec(body)) parsed[m[1]!] = decodeEntities(m[2] ?? m[3] ?? '');
-          attributes = parsed;
-        }
+        // A plain object keeps fast properties; a `__proto__` attribute assigns a string, which is ignored.
+        const parsed: Record<string, string> = {};
+        ATTRIBUTE.lastIndex = 0;
+        for (let m = ATTRIBUTE.exec(body); m !== null; m = ATTRIBUTE.exec(body)) parsed[m[1]!] = decodeEntities(m[2] ?? m[3] ?? '');
+        attributes = parsed;
       }
       handlers.open(name, attributes);
     }
