@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -282,6 +282,20 @@ describe('saring serve security helpers', () => {
     ['nothing', {}, undefined],
   ])('file name from %s', (_name, headers, expected) => {
     expect(uploadFilename(headers)).toBe(expected);
+  });
+
+  it('takes the token from a file, warning when others can read it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'saring-token-'));
+    try {
+      const file = join(dir, 'token');
+      writeFileSync(file, `${TOKEN}\n`, { mode: 0o600 });
+      expect(loadToken(file, { SARING_TOKEN: 'ignored-when-a-file-is-given' })).toEqual({ token: TOKEN });
+      chmodSync(file, 0o644);
+      expect(loadToken(file, {})).toEqual({ token: TOKEN, warning: `The token file ${file} is readable by other users; chmod 600 it.` });
+      expect(() => loadToken(join(dir, 'missing'), {})).toThrow(`Cannot read the token file ${join(dir, 'missing')}.`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('takes the token from the environment and refuses short ones', () => {
