@@ -26,6 +26,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { nonNikText, rng } from './eval/non-nik.mjs';
+import { scoreClassification } from './eval/classification.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'packages/cli/bin/saring.js');
@@ -34,6 +35,8 @@ const CLI = join(ROOT, 'packages/cli/bin/saring.js');
 export const TARGETS = {
   nik: 0.99, kk: 0.99, 'bpjs-card': 0.99, 'bpjs-sep': 0.99, 'bpjs-rujukan': 0.99, 'ihs-number': 0.99,
   'phone-id': 0.97, email: 0.97, 'birth-date': 0.97, 'medical-record-number': 0.97, npwp: 0.97, 'passport-id': 0.97,
+  // Issue 4 (names and COVID-19 results; values must match exactly, e.g. `pcr:positive`).
+  'patient-name': 0.95, 'covid-test-result': 0.98,
 };
 
 const BIG_FILE_BYTES = 100 * 1024 * 1024;
@@ -237,6 +240,18 @@ async function main() {
         return [c, s.tp + s.fn, s.tp, s.fp, s.fn, fmt(p), fmt(r), fmt(f1(p, r))];
       });
       out.push('', `Document classes (${classed.length} documents that declare theirs):`, table(['class', 'labelled', 'TP', 'FP', 'FN', 'precision', 'recall', 'F1'], rows));
+    }
+
+    // Issue 4: the most confident class is the expected one (or none), hard negatives are never a
+    // filled document, and the UU PDP label and bulk-export flag where a module declares them.
+    if (classed.length) {
+      const cls = scoreClassification(documents.map((d) => ({ document: d, report: files.get(d.file) })));
+      const m = cls.metrics;
+      out.push('', `Document classification (issue 4): top class right in ${fmt(m.documentClassAccuracy)} of ${m.classifiedDocuments} documents; UU PDP label right in ${fmt(m.labelAccuracy)} of ${m.labelledDocuments}; bulk-export flag right in ${fmt(m.bulkExportAccuracy)} of ${m.bulkExportChecks}; hard negatives classified as a filled document: ${m.hardNegativesClassifiedFilled} of ${m.hardNegatives}.`);
+      for (const [target, ok] of cls.targets) {
+        out.push(`  ${ok ? 'ok    ' : 'MISSED'} ${target}`);
+        if (!ok) failed = true;
+      }
     }
 
     const notScanned = [...files.values()].filter((f) => f.status !== 'scanned').length;
