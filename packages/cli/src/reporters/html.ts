@@ -50,7 +50,7 @@ apply();})();
 function csp(): string {
   const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
   // Nothing may load or leave: no default sources, style and script only by hash, no forms, no base.
-  return `default-src 'none'; style-src ${hash(STYLE)}; script-src ${hash(SCRIPT)}; img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'`;
+  return `default-src 'none'; style-src ${hash(STYLE)}; script-src ${hash(SCRIPT)}; img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'`;
 }
 
 /** A horizontal bar chart in inline SVG (no style attributes: the CSP allows only the hashed sheet). */
