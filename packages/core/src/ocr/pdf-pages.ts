@@ -1,4 +1,5 @@
 import type { ExtractContext, ExtractInput } from '../model/extractor.js';
+import type { OcrPage } from '../model/ocr.js';
 import type { Segment } from '../model/segment.js';
 import type { OpenPdf, PdfOcrHook } from '../extract/pdf.js';
 import { ocrSegments } from './segments.js';
@@ -23,6 +24,8 @@ interface SizedPage {
  * the text layer does not cover with pdf.js + @napi-rs/canvas (pdf-parse's `getScreenshot`, on the
  * document already loaded, one page at a time so memory holds one bitmap) and reads it with OCR.
  * No URL, font or worker script is fetched: pdf.js runs in-process on the bytes already read.
+ * Pages are OCR'd up to `workers` at a time (rendering the next page while others are read), so a
+ * single long scan uses every core; segments still come out in page order.
  */
 export const ocrPdfPages: PdfOcrHook = async function* (pdf: OpenPdf, pages: readonly number[], _input: ExtractInput, context: ExtractContext): AsyncGenerator<Segment> {
   const ocr = context.ocr;
@@ -30,8 +33,15 @@ export const ocrPdfPages: PdfOcrHook = async function* (pdf: OpenPdf, pages: rea
     context.incomplete('needs-ocr', `${pages.length} of ${pdf.pageCount} pages have no text layer (scanned images) and were not read because OCR is off (--ocr never).`);
     return;
   }
+  const parallel = Math.max(1, ocr.limits.workers);
+  const inFlight: { pageNumber: number; result: Promise<OcrPage | undefined> }[] = [];
   for (const pageNumber of pages) {
     if (context.signal.aborted) return;
+    while (inFlight.length >= parallel) {
+      const done = inFlight.shift()!;
+      const result = await done.result;
+      if (result) yield* ocrSegments(result, done.pageNumber);
+    }
     let scale = RENDER_DPI / POINTS_PER_INCH;
     try {
       const page = (await pdf.doc.getPage(pageNumber)) as unknown as SizedPage;
@@ -50,10 +60,16 @@ export const ocrPdfPages: PdfOcrHook = async function* (pdf: OpenPdf, pages: rea
       image = undefined;
     }
     if (!image || image.byteLength === 0) {
-      context.incomplete('corrupt', `PDF page ${pageNumber} has no text layer and could not be rendered for OCR (damaged page); it was not read.`);
+      context.incomplete('corrupt', `PDF page ${pageNumber} could not be rendered for OCR (damaged page); its pixels were not read.`);
       continue;
     }
-    const result = await ocr.recognize({ kind: 'encoded', bytes: image }, pageNumber);
-    if (result) yield* ocrSegments(result, pageNumber);
+    const result = ocr.recognize({ kind: 'encoded', bytes: image }, pageNumber);
+    // Handled now, awaited in order below: a page failing while an earlier one is awaited is not an unhandled rejection.
+    result.catch(() => {});
+    inFlight.push({ pageNumber, result });
+  }
+  for (const done of inFlight) {
+    const result = await done.result;
+    if (result) yield* ocrSegments(result, done.pageNumber);
   }
 };
