@@ -217,6 +217,14 @@ describe('saring serve over HTTP', () => {
   ])('speaks clamd INSTREAM: %s', async (_name, bytes, reply) => {
     expect(await rawExchange(server.instreamPort!, bytes)).toBe(reply);
   });
+
+  it('counts INSTREAM sessions in the metrics', async () => {
+    const text = await (await fetch(`${server.url}/metrics`, { headers: AUTH })).text();
+    expect(text.split('\n').filter((line) => line.includes('route="instream"'))).toEqual([
+      'saring_gate_requests_total{route="instream",status="200"} 2',
+      'saring_gate_requests_total{route="instream",status="413"} 1',
+    ]);
+  });
 });
 
 describe('saring serve limits', () => {

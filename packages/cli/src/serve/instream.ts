@@ -19,6 +19,8 @@ export interface InstreamOptions {
   release(): void;
   gate(stream: AsyncIterable<Uint8Array>): Promise<GateResult>;
   onVerdict(result: GateResult, bytes: number, seconds: number): void;
+  /** Each INSTREAM session's outcome as an HTTP-like status (200 verdict, 413 too large, 503 busy), for metrics. */
+  onSession(status: 200 | 413 | 503): void;
   log(line: string): void;
 }
 
@@ -77,21 +79,29 @@ async function session(socket: Socket, options: InstreamOptions): Promise<void> 
     default:
       return reply('UNKNOWN COMMAND');
   }
-  if (!options.acquire()) return reply('INSTREAM busy, retry later. ERROR');
+  if (!options.acquire()) {
+    options.onSession(503);
+    return reply('INSTREAM busy, retry later. ERROR');
+  }
+  const tooLarge = (): void => {
+    options.onSession(413);
+    reply('INSTREAM size limit exceeded. ERROR');
+  };
   const started = performance.now();
   const state = { bytes: 0, ended: false, tooLarge: false };
   try {
     const result = await options.gate(frames(reader, options.maxBodyBytes, state));
-    if (state.tooLarge) return reply('INSTREAM size limit exceeded. ERROR');
+    if (state.tooLarge) return tooLarge();
     // stopAtFirst may have stopped early: read the rest so the client sees the reply, not a reset.
     while (!state.ended) for await (const _ of frames(reader, options.maxBodyBytes, state)) void _;
-    if (state.tooLarge) return reply('INSTREAM size limit exceeded. ERROR');
+    if (state.tooLarge) return tooLarge();
+    options.onSession(200);
     options.onVerdict(result, state.bytes, (performance.now() - started) / 1000);
     const first = result.reasons[0];
     reply(result.decision === 'allow' ? 'stream: OK' : `stream: ${first ? first.code : 'blocked'} FOUND`);
     options.log(`${new Date().toISOString()} INSTREAM ${result.decision} ${state.bytes}B ${Math.round(performance.now() - started)}ms`);
   } catch (error) {
-    if (error instanceof BodyTooLargeError || state.tooLarge) reply('INSTREAM size limit exceeded. ERROR');
+    if (error instanceof BodyTooLargeError || state.tooLarge) tooLarge();
     else socket.destroy();
   } finally {
     options.release();

@@ -203,6 +203,7 @@ export async function startGateServer(options: GateServerOptions): Promise<GateS
         metrics.inFlight = slots.active;
       },
       gate: (stream) => gate(stream, undefined, undefined, undefined),
+      onSession: (status) => metrics.request('instream', status),
       onVerdict: (result, bytes, seconds) => {
         metrics.received(bytes);
         metrics.verdict(result.decision, result.reasons.map((r) => r.code));
