@@ -197,6 +197,16 @@ describe('hostile and odd archives', () => {
     expect(files[2]!.reasonMessage).toBe('2 members (the first is "Windows/a.txt"): stored with an absolute or "../" path (a zip-slip trick); Saring writes nothing to disk and scanned the content under a cleaned name.');
   });
 
+  it('duplicate names are both scanned, the second under a numbered name, and noted', async () => {
+    const files = await scanBytes(zip([{ name: 'a/data.txt', data: 'x' }, { name: 'a/data.txt', data: 'y' }]), 'dup.zip');
+    expect(summary(files)).toEqual([
+      ['dup.zip!a/data.txt', 'scanned', null],
+      ['dup.zip!a/data (2).txt', 'scanned', null],
+      ['dup.zip', 'scanned', null],
+    ]);
+    expect(files[2]!.issues).toEqual([{ code: 'unsafe-path', message: 'Two or more members are named "a/data.txt" (a later one could overwrite an earlier one when extracted); this one is reported as "a/data (2).txt".' }]);
+  });
+
   it('a member that lies about its size is read for what it really holds', async () => {
     const files = await scanBytes(zip([{ name: 'a.txt', data: `NIK ${NIK}\n${'z'.repeat(5000)}`, declaredSize: 10 }]), 'lie.zip');
     expect(summary(files)).toEqual([

@@ -124,7 +124,7 @@ export async function randomAccess(source: ByteSource, maxBytes: number, what: s
   for await (const chunk of source.chunks()) {
     length += chunk.byteLength;
     if (length > maxBytes) {
-      throw new ScanError('limit-member-size', `This ${what} arrived as a stream and is larger than the ${Math.round(maxBytes / 1048576)} MiB that can be held in memory to read it (--max-member-size); not read.`);
+      throw new ScanError('limit-member-size', `This ${what} arrived as a stream and is larger than the ${Math.round(maxBytes / 1048576)} MiB that can be held in memory to read it (maxFileBytes / maxMemberBytes); not read.`);
     }
     parts.push(chunk);
   }

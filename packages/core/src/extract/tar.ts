@@ -109,7 +109,8 @@ export const tarExtractor: Extractor = {
           break;
         }
         const safe = safeMemberName(stored, `member-${members}`);
-        const { name } = names.claim(safe.name);
+        const { name, duplicate } = names.claim(safe.name);
+        if (duplicate) context.issue?.('unsafe-path', `Two or more members are named "${safe.name}" (a later one could overwrite an earlier one when extracted); this one is reported as "${name}".`);
         if (safe.unsafe) problems.add('unsafe-path', name, 'stored with an absolute or "../" path (a path-traversal trick); Saring writes nothing to disk and scanned the content under a cleaned name');
         const start = reader.position;
         const readable = Math.min(size, limits.maxMemberBytes);

@@ -22,11 +22,14 @@ export function depthExceeded(input: ExtractInput, context: ExtractContext, what
 }
 
 /**
- * Opens a ZIP under the limits; a stream is gathered into memory first (up to maxMemberBytes).
+ * Opens a ZIP under the limits; a stream is gathered into memory first (up to maxFileBytes for
+ * an input, maxMemberBytes for a streamed member).
  * A ZIP without its central directory (truncated) is read from its local headers, and said so.
  */
 export async function openZip(input: ExtractInput, context: ExtractContext): Promise<ZipReader> {
-  const source = await randomAccess(input.source, context.limits.maxMemberBytes, 'ZIP archive');
+  // An upload streamed in is one file (up to maxFileBytes); a streamed member, one member.
+  const cap = input.depth === 0 ? context.limits.maxFileBytes : context.limits.maxMemberBytes;
+  const source = await randomAccess(input.source, cap, input.depth === 0 ? 'ZIP file' : 'ZIP archive member');
   const zip = await ZipReader.read(source, context.limits.maxArchiveMembers);
   if (zip.salvaged) {
     context.incomplete(
@@ -60,7 +63,8 @@ export async function scanZipMembers(zip: ZipReader, entries: readonly ZipEntry[
         continue;
       }
       const safe = safeMemberName(entry.name, `member-${entry.index + 1}`);
-      const { name } = names.claim(safe.name);
+      const { name, duplicate } = names.claim(safe.name);
+      if (duplicate) context.issue?.('unsafe-path', `Two or more members are named "${safe.name}" (a later one could overwrite an earlier one when extracted); this one is reported as "${name}".`);
       if (safe.unsafe) problems.add('unsafe-path', name, 'stored with an absolute or "../" path (a zip-slip trick); Saring writes nothing to disk and scanned the content under a cleaned name');
       // Identical compressed data to a member already cut by a limit (42.zip repeats one bomb
       // 16 times per level) is not expanded again: the limit is reported for it straight away.
