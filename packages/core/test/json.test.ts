@@ -138,6 +138,32 @@ describe('labels', () => {
   });
 });
 
+describe('FHIR attachments', () => {
+  it('scans base64 Attachment.data as member files named by pointer and content type', async () => {
+    const files = await scanDocument(documentFixture('fhir-diagnostic-report.json'), 'fhir-diagnostic-report.json');
+    expect(files.map((f) => [f.path, f.format, f.status])).toEqual([
+      ['fhir-diagnostic-report.json!presentedForm/0/data.pdf', 'pdf', 'scanned'],
+      ['fhir-diagnostic-report.json!presentedForm/1/data.txt', 'text', 'scanned'],
+      ['fhir-diagnostic-report.json', 'json', 'scanned'],
+    ]);
+    for (const file of files) expect(triples(file.findings)).toEqual(expectedTriples(truth[file.path]!));
+  });
+
+  it.each([
+    ['limit-member-size', { maxMemberBytes: 50 }],
+    ['limit-depth', { maxArchiveDepth: 0 }],
+    ['limit-expanded-size', { maxExpandedBytes: 100 }],
+  ] as const)('reports %s instead of reading an attachment over the limit', async (reason, limits) => {
+    const files = await scanDocument(documentFixture('fhir-diagnostic-report.json'), 'r.json', { limits });
+    expect(files.map((f) => [f.path, f.status, f.reason])).toEqual([['r.json', 'incomplete', reason]]);
+  });
+
+  it('leaves short or non-base64 data values as text', async () => {
+    const files = await scanDocument(Buffer.from('{"data":"NIK 3578021506880003","x":{"data":"QUJD"}}'), 'd.json');
+    expect(files.map((f) => [f.path, f.findings.map((x) => x.detector)])).toEqual([['d.json', ['nik']]]);
+  });
+});
+
 describe('hostile JSON', () => {
   it('reads a document nested 100,000 deep as text from the point it gets too deep', async () => {
     const json = `{"nik":"3273015203900007","x":${'['.repeat(100_000)}"3578021506880003"${']'.repeat(100_000)}}`;

@@ -1,6 +1,7 @@
 import type { ExtractContext, ExtractInput, Extractor } from '../model/extractor.js';
 import type { Segment } from '../model/segment.js';
 import { FieldBatch, humanizeKey } from './fields.js';
+import { BufferSource } from '../walk/sources.js';
 import { OVERLAP_CHARS, decodeText, windows } from './text-stream.js';
 
 /*
@@ -57,6 +58,22 @@ export function jsonLabel(keys: readonly string[]): string {
 const LONG_VALUE_CHARS = 1024 * 1024;
 /** Primitive members of one object held (to label `value` by `system`) before they are let go. */
 const MAX_HELD_CHARS = 64 * 1024;
+/** Decoded `data` shorter than this is a code, not a file. */
+const MIN_ATTACHMENT_BYTES = 32;
+const BASE64 = /^[A-Za-z0-9+/=\s]*$/;
+/** File extensions for attachment content types, as format hints for the member's name. */
+const CONTENT_TYPE_EXTENSIONS: Readonly<Record<string, string>> = {
+  'application/pdf': '.pdf', 'text/plain': '.txt', 'text/html': '.html', 'text/xml': '.xml', 'application/xml': '.xml', 'application/json': '.json',
+  'application/fhir+json': '.json', 'image/jpeg': '.jpg', 'image/png': '.png', 'image/tiff': '.tif', 'application/dicom': '.dcm', 'text/csv': '.csv',
+  'application/zip': '.zip', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx', 'application/msword': '.doc', 'application/vnd.ms-excel': '.xls',
+};
+
+function extensionFor(contentType: string | undefined): string {
+  if (!contentType) return '';
+  return CONTENT_TYPE_EXTENSIONS[contentType.split(';')[0]!.trim().toLowerCase()] ?? '';
+}
+
 /** Nesting depth of objects and arrays; deeper is treated as not JSON (read as text). */
 const MAX_DEPTH = 512;
 /** Longest number or literal token; more is not JSON. */
@@ -124,6 +141,52 @@ class JsonReader {
   private topDone = false;
   readonly batch = new FieldBatch('content');
   readonly out: Segment[] = [];
+  /** Base64 file content found in FHIR `Attachment.data` / `Binary.data`, to scan as members. */
+  readonly attachments: { name: string; bytes: Uint8Array }[] = [];
+  /** Problems with attachments (too large), for the file report. */
+  readonly attachmentProblems: { code: 'limit-member-size'; message: string }[] = [];
+  private blob: { pointer: string; extension: string; carry: string; parts: Uint8Array[]; bytes: number } | undefined;
+
+  constructor(private readonly maxAttachmentBytes = Infinity) {}
+
+  /** A string under a `data` key may be a FHIR Attachment's base64 content (a PDF, an image, a letter). */
+  private startBlob(): void {
+    const top = this.top();
+    if (top?.kind !== 'object' || top.key !== 'data') return;
+    const contentType = top.held?.find((h) => h.key === 'contentType')?.text;
+    this.blob = { pointer: this.pointer(), extension: extensionFor(contentType), carry: '', parts: [], bytes: 0 };
+  }
+
+  private feedBlob(piece: string): void {
+    const blob = this.blob!;
+    if (!BASE64.test(piece)) {
+      this.blob = undefined;
+      return;
+    }
+    const text = blob.carry + (/\s/.test(piece) ? piece.replace(/\s+/g, '') : piece);
+    const whole = text.length - (text.length % 4);
+    blob.carry = text.slice(whole);
+    if (whole === 0) return;
+    const bytes = Buffer.from(text.slice(0, whole), 'base64');
+    blob.bytes += bytes.byteLength;
+    if (blob.bytes > this.maxAttachmentBytes) {
+      this.attachmentProblems.push({ code: 'limit-member-size', message: `A base64 attachment at ${blob.pointer} is over the member size limit and was not checked as a file.` });
+      this.blob = undefined;
+      return;
+    }
+    blob.parts.push(bytes);
+  }
+
+  /** True when the string was base64 of a file, now queued to be scanned as a member. */
+  private endBlob(): boolean {
+    const blob = this.blob!;
+    this.blob = undefined;
+    if (blob.carry) blob.parts.push(Buffer.from(blob.carry, 'base64'));
+    const bytes = Buffer.concat(blob.parts);
+    if (bytes.byteLength < MIN_ATTACHMENT_BYTES) return false;
+    this.attachments.push({ name: `${blob.pointer.replace(/^#\d+/, '').slice(1)}${blob.extension}`, bytes });
+    return true;
+  }
 
   write(text: string): void {
     let i = 0;
@@ -199,6 +262,7 @@ class JsonReader {
           else if (ch === '"') {
             this.state = State.String;
             this.stringIsKey = false;
+            this.startBlob();
           } else if (ch === ']' && this.top()?.kind === 'array' && this.top()!.index === 0) {
             this.close(i, 'array');
           } else if (TOKEN_START.test(ch)) {
@@ -330,6 +394,7 @@ class JsonReader {
 
   private appendString(piece: string): void {
     if (!piece) return;
+    if (this.blob) this.feedBlob(piece);
     this.parts.push(piece);
     this.partsLength += piece.length;
     if (this.partsLength >= LONG_VALUE_CHARS) this.emitLongPiece(false);
@@ -348,6 +413,7 @@ class JsonReader {
   }
 
   private endString(): void {
+    const decoded = this.blob !== undefined && this.endBlob();
     if (this.longTail !== undefined) {
       this.emitLongPiece(true);
       if (this.stringIsKey) this.setKey('');
@@ -358,7 +424,8 @@ class JsonReader {
     this.parts = [];
     this.partsLength = 0;
     if (this.stringIsKey) this.setKey(value);
-    else this.primitive(value);
+    // Base64 read as a file is not scanned again as text (it is noise to the detectors).
+    else this.primitive(decoded ? undefined : value);
   }
 
   private setKey(key: string): void {
@@ -410,7 +477,7 @@ export const jsonExtractor: Extractor = {
   id: 'json',
   formats: ['json'],
   async *extract(input: ExtractInput, context: ExtractContext): AsyncGenerator<Segment> {
-    const reader = new JsonReader();
+    const reader = new JsonReader(context.limits.maxMemberBytes);
     const chunks = decodeText(input, (encoding) => context.setEncoding(encoding))[Symbol.asyncIterator]();
     let line = 1;
     let lastBreak = -1;
@@ -424,6 +491,7 @@ export const jsonExtractor: Extractor = {
       } catch (error) {
         if (!(error instanceof JsonSyntaxError)) throw error;
         yield* drain(reader);
+        await scanAttachments(reader, input, context);
         yield* fallBackToText(reader, text, error, { line, lastBreak, consumed }, chunks, context);
         return;
       }
@@ -433,6 +501,7 @@ export const jsonExtractor: Extractor = {
       }
       consumed += text.length;
       yield* drain(reader);
+      await scanAttachments(reader, input, context);
       if (context.signal.aborted) return;
     }
     try {
@@ -443,8 +512,30 @@ export const jsonExtractor: Extractor = {
       context.issue?.('corrupt', 'The JSON ends before it is complete (truncated file); everything up to the cut was scanned.');
     }
     yield* drain(reader);
+    await scanAttachments(reader, input, context);
   },
 };
+
+/**
+ * Base64 content of FHIR attachments (`DocumentReference.content.attachment.data`,
+ * `DiagnosticReport.presentedForm.data`, `Binary.data`): a lab report PDF or a scanned letter
+ * inside the JSON, scanned as a member `file.json!entry/0/resource/presentedForm/0/data.pdf`
+ * within the archive limits.
+ */
+async function scanAttachments(reader: JsonReader, input: ExtractInput, context: ExtractContext): Promise<void> {
+  for (const problem of reader.attachmentProblems.splice(0)) context.incomplete(problem.code, problem.message);
+  for (const { name, bytes } of reader.attachments.splice(0)) {
+    if (input.depth >= context.limits.maxArchiveDepth) {
+      context.incomplete('limit-depth', `A base64 attachment at /${name} is nested ${input.depth} levels deep (limit ${context.limits.maxArchiveDepth}) and was not checked as a file.`);
+      continue;
+    }
+    if (!context.consumeExpanded(bytes.byteLength)) {
+      context.incomplete('limit-expanded-size', 'The base64 attachments of this JSON exceed the expanded-size budget; the rest were not checked as files.');
+      return;
+    }
+    await context.scanMember({ name, source: new BufferSource(bytes) });
+  }
+}
 
 function* drain(reader: JsonReader): Generator<Segment> {
   for (const segment of reader.out) yield segment;
