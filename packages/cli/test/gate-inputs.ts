@@ -2,22 +2,25 @@ import { crc32 } from 'node:zlib';
 
 /**
  * Synthetic uploads for the gate tests. Values are built from the rules in domain.md, not taken
- * from any person: the NIK is region 317101 (§1), born 17-08-1945, serial 0001; the BPJS card is
- * 13 digits starting 000 (§2.1).
+ * from any person: the NIK is region 317101 (§1.1), born 17-08-1945, serial 0001; the BPJS card
+ * is 13 digits starting 000 (§2.1).
  */
 export const NIK = '3171011708450001';
 export const BPJS_CARD = '0001234567890';
 
-/** A referral letter (surat rujukan FKTP, domain.md §2.4) with a NIK and a BPJS card number under their labels. */
+/**
+ * A primary-care referral letter laid out like the printed "Surat Rujukan FKTP" (domain.md §2.7),
+ * with a NIK and a BPJS card number under their labels.
+ */
 export const REFERRAL_LETTER = [
   'SURAT RUJUKAN FKTP',
-  'Kepada Yth. dr. Spesialis Penyakit Dalam, RSUD Contoh',
-  'Mohon pemeriksaan dan penanganan lebih lanjut pasien:',
-  'Nama Peserta  : Tn. Budi Santoso',
+  'Kepada Yth. TS Dokter Poli Penyakit Dalam, RSUD Contoh',
+  'Mohon pemeriksaan dan penanganan lebih lanjut pasien :',
+  'Nama          : Tn. Budi Santoso',
   `No. Kartu BPJS: ${BPJS_CARD}`,
   `NIK           : ${NIK.replace(/(\d{4})(?=\d)/g, '$1 ')}`,
-  'Diagnosa      : Hipertensi esensial',
-  'Demikian atas bantuannya diucapkan terima kasih.',
+  'Diagnosa      : Hipertensi esensial (I10)',
+  'Atas bantuannya, diucapkan terima kasih.',
   '',
 ].join('\n');
 

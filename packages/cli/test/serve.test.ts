@@ -101,7 +101,8 @@ describe('saring serve over HTTP', () => {
   it('blocks a referral letter with masked findings and logs neither values nor names', async () => {
     const { status, json } = await post(server, REFERRAL_LETTER, { ...AUTH, 'content-disposition': 'attachment; filename="rujukan-budi.txt"' }, '?files=1');
     expect([status, json.decision]).toEqual([200, 'block']);
-    expect(json.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['finding:nik', 'finding:bpjs-card']));
+    expect(json.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['finding:nik', 'finding:bpjs-card', 'label:sensitive-health']));
+    expect(json.label).toBe('sensitive-health');
     const ids = json.findings.filter((f) => f.detector === 'nik' || f.detector === 'bpjs-card').map((f) => [f.path, f.detector, f.masked, f.locator]);
     expect(ids).toEqual([
       ['rujukan-budi.txt', 'bpjs-card', '000*******890', { kind: 'text', line: 5, column: 17 }],

@@ -57,7 +57,7 @@ describe('S3 upload gate (s3rver on loopback)', () => {
     expect(await tags(client, 'clean', '2026/jadwal-poli.txt')).toEqual({ 'saring-status': 'CLEAN', 'saring-label': 'public' });
     expect(await tags(client, 'incoming', '2026/jadwal-poli.txt')).toEqual({ 'saring-status': 'CLEAN', 'saring-label': 'public' });
     const letter = await tags(client, 'incoming', '2026/surat-rujukan.txt');
-    expect(letter['saring-status']).toBe('BLOCKED');
+    expect([letter['saring-status'], letter['saring-label']]).toEqual(['BLOCKED', 'sensitive-health']);
     expect(letter['saring-reason']?.split(' ')).toEqual(expect.arrayContaining(['finding:nik', 'finding:bpjs-card']));
     const zip = await tags(client, 'incoming', '2026/hasil-lab.zip');
     expect(zip).toEqual({ 'saring-status': 'BLOCKED', 'saring-reason': 'not-read:encrypted', 'saring-label': 'public' });
