@@ -20,7 +20,7 @@
  * Exit code 1 when a target is missed, so CI can run it.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -92,9 +92,9 @@ async function generateCorpus(root, seed) {
 }
 
 /** Runs the CLI and streams its JSON Lines; returns findings and file lines (paths relative to `root`). */
-function scanWithCli(target, root, minConfidence, reveal) {
+function scanWithCli(target, root, minConfidence, reveal, config) {
   return new Promise((resolvePromise, reject) => {
-    const args = [CLI, 'scan', target, '--format', 'jsonl', '--min-confidence', minConfidence, ...(reveal ? ['--reveal'] : [])];
+    const args = [CLI, 'scan', target, '--format', 'jsonl', '--min-confidence', minConfidence, ...(reveal ? ['--reveal'] : []), ...(config ? ['--config', config] : [])];
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const findings = [];
     const files = new Map();
@@ -265,8 +265,11 @@ async function main() {
       mkdirSync(bigDir, { recursive: true });
       const bigFile = join(bigDir, 'non-nik-100mb.txt');
       await writeNonNik(bigFile, options.seed);
+      // The default per-file time limit (120 s) is for interactive scans; this file is meant to be read whole.
+      const config = join(root, 'big.saring.config.json');
+      writeFileSync(config, JSON.stringify({ limits: { fileTimeoutSeconds: 3600 } }));
       const bigStarted = performance.now();
-      const big = await scanWithCli(bigFile, bigDir, 'low', false);
+      const big = await scanWithCli(bigFile, bigDir, 'low', false, config);
       const bigMs = performance.now() - bigStarted;
       const report = [...big.files.values()][0];
       const nikCount = report?.countsByDetector?.nik ?? 0;
