@@ -139,8 +139,8 @@ describe.skipIf(!existsSafe(SAMPLES))('public DICOM samples (pydicom test files)
 });
 
 describe('burned-in pixels with OCR', () => {
-  it('renders the secondary capture frame and finds the NIK, name and No. RM burned into it', async () => {
-    const { files } = await scanBuffer(readFileSync(join(FIXTURES, 'burned-in-sc.dcm')), { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false, filename: 'burned-in-sc.dcm' });
+  it.each(['burned-in-sc.dcm', 'burned-in-jpeg.dcm'])('%s: OCR finds the NIK, name and No. RM burned into the frame', async (file) => {
+    const { files } = await scanBuffer(readFileSync(join(FIXTURES, file)), { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false, filename: file });
     const report = files[0]!;
     expect(report.status).toBe('scanned');
     const ocr = report.findings.filter((f) => f.locator.kind === 'ocr-region').map((f) => [f.detector, f.masked]);

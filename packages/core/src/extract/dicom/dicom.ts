@@ -2,8 +2,8 @@ import type { ByteSource, ExtractContext, ExtractInput, Extractor } from '../../
 import type { Segment } from '../../model/segment.js';
 import { collectAttributes, headerFacts, normalizeValue, readString, type DicomValue, type WalkState } from './attributes.js';
 import { formatTag, labelFor } from './keywords.js';
-import { parseHeader, type ParseOutcome } from './parse.js';
-import { pixelLayout, renderFrame, type PixelLayout } from './pixels.js';
+import { parseHeader, PIXEL_DATA_TAG, type ParseOutcome } from './parse.js';
+import { encapsulatedFrames, JPEG_BASELINE, pixelLayout, renderFrame, type PixelLayout } from './pixels.js';
 import { ocrSegments } from '../../ocr/segments.js';
 
 type ParsedHeader = Extract<ParseOutcome, { status: 'parsed' }>;
@@ -128,6 +128,10 @@ async function* scanHeader(reader: HeadReader, input: ExtractInput, context: Ext
     context.incomplete('needs-ocr', `${why}; the pixels were not read because OCR is off.`);
     return;
   }
+  if (outcome.transferSyntax === JPEG_BASELINE) {
+    yield* ocrJpegFrames(input, context, outcome, why, header);
+    return;
+  }
   const layout = pixelLayout(outcome.dataSet, outcome.transferSyntax);
   if ('unsupported' in layout) {
     context.incomplete('needs-ocr', `${why}, but ${layout.unsupported}; the pixels were not read.`);
@@ -146,6 +150,36 @@ async function* scanHeader(reader: HeadReader, input: ExtractInput, context: Ext
     for (const segment of ocrSegments(page, index + 1)) yield confirmWithHeader(segment, header);
   }
   if (layout.frames > count) context.incomplete('needs-ocr', `Only the first ${count} of ${layout.frames} frames were read with OCR (OCR page limit); the rest was not read.`);
+}
+
+/** Largest encapsulated pixel data read for OCR of JPEG frames. */
+const MAX_ENCAPSULATED_BYTES = 64 * MiB;
+
+/**
+ * JPEG baseline images (common for ultrasound and secondary captures): the compressed frames go to
+ * OCR as they are (tesseract decodes JPEG itself).
+ */
+async function* ocrJpegFrames(input: ExtractInput, context: ExtractContext, outcome: ParsedHeader, why: string, header: { patientName?: string; patientId?: string }): AsyncGenerator<Segment> {
+  const ocr = context.ocr!;
+  const pixel = outcome.dataSet.elements[PIXEL_DATA_TAG]!;
+  const frames = Math.max(1, Math.floor(Number.parseFloat(outcome.dataSet.string('x00280008') ?? '1')) || 1);
+  const fileStart = pixel.dataOffset - outcome.byteShift;
+  const available = (input.source.size ?? outcome.dataSet.byteArray.length - outcome.byteShift) - fileStart;
+  const length = Math.min(available, MAX_ENCAPSULATED_BYTES, context.limits.maxFileBytes);
+  let bytes: Uint8Array | undefined;
+  if (pixel.dataOffset + length <= outcome.dataSet.byteArray.length) bytes = outcome.dataSet.byteArray.subarray(pixel.dataOffset, pixel.dataOffset + length);
+  else if (input.source.read && length > 0) bytes = await input.source.read(fileStart, length);
+  const jpegs = bytes ? encapsulatedFrames(bytes, frames, ocr.limits.maxPages) : undefined;
+  if (!jpegs) {
+    context.incomplete('needs-ocr', `${why}, but its compressed frames could not be separated for OCR; the pixels were not read.`);
+    return;
+  }
+  for (let index = 0; index < jpegs.length; index++) {
+    const page = await ocr.recognize({ kind: 'encoded', bytes: jpegs[index]! }, index + 1);
+    if (!page) return;
+    for (const segment of ocrSegments(page, index + 1)) yield confirmWithHeader(segment, header);
+  }
+  if (frames > jpegs.length) context.incomplete('needs-ocr', `Only the first ${jpegs.length} of ${frames} frames were read with OCR (OCR page limit); the rest was not read.`);
 }
 
 /**

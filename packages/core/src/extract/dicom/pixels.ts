@@ -103,6 +103,38 @@ export function pixelLayout(dataSet: DataSet, transferSyntax: string): PixelLayo
   };
 }
 
+/** JPEG baseline (process 1, 8-bit): frames tesseract reads as they are, no decoding here. */
+export const JPEG_BASELINE = '1.2.840.10008.1.2.4.50';
+
+/**
+ * The frames of encapsulated pixel data (PS3.5 A.4): items after the Basic Offset Table, one frame
+ * per fragment, or all fragments of a single-frame image joined. `bytes` starts at the first item
+ * (the Pixel Data value); `bigEndian` never applies (encapsulated syntaxes are little endian).
+ * Returns undefined when the fragments cannot be matched to frames.
+ */
+export function encapsulatedFrames(bytes: Uint8Array, frames: number, maxFrames: number): Uint8Array[] | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const fragments: Uint8Array[] = [];
+  let offset = 0;
+  let first = true;
+  while (offset + 8 <= bytes.byteLength) {
+    const group = view.getUint16(offset, true);
+    const element = view.getUint16(offset + 2, true);
+    const length = view.getUint32(offset + 4, true);
+    if (group !== 0xfffe || element === 0xe0dd) break;
+    if (element !== 0xe000 || length === 0xffffffff) return undefined;
+    const end = offset + 8 + length;
+    if (end > bytes.byteLength) break; // cut short: keep the complete fragments
+    if (!first) fragments.push(bytes.subarray(offset + 8, end));
+    first = false;
+    offset = end;
+    if (frames > 1 && fragments.length >= maxFrames) break;
+  }
+  if (fragments.length === 0) return undefined;
+  if (frames === 1) return [fragments.length === 1 ? fragments[0]! : Buffer.concat(fragments)];
+  return fragments.length === Math.min(frames, maxFrames) ? fragments : undefined;
+}
+
 /** Renders one frame's bytes (exactly `layout.frameBytes`) to 8 bits. */
 export function renderFrame(layout: PixelLayout, bytes: Uint8Array, index: number): DicomFrame {
   const { rows, columns } = layout;
