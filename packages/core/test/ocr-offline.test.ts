@@ -12,8 +12,8 @@ import { collect, scan } from '../src/index.js';
  * "No network, proven" (issue 6): a scan that includes OCR (an image and a scanned PDF page) runs
  * inside `unshare -n` — a network namespace with only a down loopback, so any fetch, DNS lookup or
  * CDN download fails at once — and must still find what the ground truth says. It runs with the
- * working directory and HOME set to fresh empty folders, and checks both are still empty after:
- * no tesseract cache file (`./eng.traineddata`), no key file, nothing written outside the output.
+ * working directory, HOME and TMPDIR set to fresh empty folders, and checks all three are still
+ * empty after: no tesseract cache file (`./eng.traineddata`), no key file, no temp file.
  *
  * The parent test re-runs this file in a child vitest under `unshare -n` with
  * SARING_OCR_OFFLINE_CHILD set; the child runs only the scan. Needs root (or user namespaces):
@@ -31,6 +31,8 @@ if (!CHILD && !unshareWorks) console.warn('ocr-offline: `unshare -n true` failed
 describe.runIf(CHILD)('inside unshare -n (child)', () => {
   it('scans an image and a scanned PDF with OCR, finding the NIK and BPJS numbers', async () => {
     expect(readdirSync(process.cwd())).toEqual([]);
+    // vitest keeps a folder of its own in TMPDIR while it runs (and removes it): compare, not empty.
+    const tempBefore = readdirSync(tmpdir());
     const files = ['strip.png', 'scanned-referral.pdf'];
     const detectors = allDetectors.filter((d) => d.id === 'nik' || d.id === 'bpjs-card');
     const { files: reports } = await collect(scan(files.map((f) => join(scans, f)), { detectors, fingerprintKey: 'k'.repeat(32), scanFileNames: false, reveal: true, ocrLimits: { workers: 2 } }));
@@ -45,28 +47,32 @@ describe.runIf(CHILD)('inside unshare -n (child)', () => {
     // Nothing written into the working directory or HOME (checked again by the parent).
     expect(readdirSync(process.cwd())).toEqual([]);
     expect(readdirSync(process.env['HOME']!)).toEqual([]);
+    expect(readdirSync(tmpdir())).toEqual(tempBefore);
   }, 240_000);
 });
 
 describe.runIf(!CHILD)('OCR without network', () => {
-  it.runIf(unshareWorks)('passes inside unshare -n and writes nothing to the working directory or HOME', () => {
+  it.runIf(unshareWorks)('passes inside unshare -n and writes nothing to the working directory, HOME or TMPDIR', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'saring-ocr-cwd-'));
     const home = mkdtempSync(join(tmpdir(), 'saring-ocr-home-'));
+    const temp = mkdtempSync(join(tmpdir(), 'saring-ocr-tmp-'));
     try {
       const vitest = join(dirname(createRequire(join(repo, 'package.json')).resolve('vitest/package.json')), 'vitest.mjs');
       const child = spawnSync(
         'unshare',
         ['-n', process.execPath, vitest, 'run', '--root', repo, '--project', 'core', join(repo, 'packages/core/test/ocr-offline.test.ts')],
-        { cwd, env: { ...process.env, SARING_OCR_OFFLINE_CHILD: '1', HOME: home, CI: 'true' }, encoding: 'utf8', timeout: 280_000 },
+        { cwd, env: { ...process.env, SARING_OCR_OFFLINE_CHILD: '1', HOME: home, TMPDIR: temp, CI: 'true' }, encoding: 'utf8', timeout: 280_000 },
       );
       const output = `${child.stdout}\n${child.stderr}`;
       expect(child.status, output.slice(-3000)).toBe(0);
       expect(output).toMatch(/1 passed/);
       expect(readdirSync(cwd)).toEqual([]);
       expect(readdirSync(home)).toEqual([]);
+      expect(readdirSync(temp)).toEqual([]);
     } finally {
       rmSync(cwd, { recursive: true, force: true });
       rmSync(home, { recursive: true, force: true });
+      rmSync(temp, { recursive: true, force: true });
     }
   }, 300_000);
 });
