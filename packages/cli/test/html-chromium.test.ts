@@ -17,9 +17,9 @@ if (!chromium) console.warn('html-chromium.test.ts: skipped, no chromium binary 
  */
 describe.skipIf(!chromium)('the HTML report in headless Chromium', () => {
   it('shows the summary, runs its script under the CSP, and sends no request', { timeout: 60_000 }, async () => {
-    const input = goldenInput();
+    const golden = goldenInput();
     // A file name that would load an image if it were not escaped.
-    input.files.push({ ...input.files[input.files.length - 1]!, path: 'fixtures/"><img src="http://127.0.0.1:9/leak.png">.txt' });
+    const input = { ...golden, files: [...golden.files, { ...golden.files[golden.files.length - 1]!, path: 'fixtures/"><img src="http://127.0.0.1:9/leak.png">.txt' }] };
     const dir = mkdtempSync(join(tmpdir(), 'saring-html-'));
     const file = join(dir, 'report.html');
     writeFileSync(file, htmlReport(input));

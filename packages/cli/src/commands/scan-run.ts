@@ -66,7 +66,6 @@ export async function runPreparedScan(prepared: PreparedScan, io: CliIO, options
       if (!state) return;
       if (wasReused) {
         reused++;
-        state.touch(path);
         return;
       }
       if (!reusable(reports)) return;

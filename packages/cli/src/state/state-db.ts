@@ -97,7 +97,9 @@ export class StateDb {
         duration_ms INTEGER NOT NULL DEFAULT 0, aborted INTEGER NOT NULL DEFAULT 0);
       CREATE TABLE IF NOT EXISTS files (
         path_key TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, ino TEXT NOT NULL,
-        content_hash TEXT, config_digest TEXT NOT NULL, reports TEXT NOT NULL, last_scan INTEGER NOT NULL);
+        content_hash TEXT, config_digest TEXT NOT NULL, reports TEXT NOT NULL,
+        -- The scan that last read the file (reused files are not rewritten: a rescan writes nothing per unchanged file).
+        last_scan INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS scan_sensitive (
         scan_id INTEGER NOT NULL, path_key TEXT NOT NULL, path TEXT NOT NULL, label TEXT NOT NULL, findings INTEGER NOT NULL,
         PRIMARY KEY (scan_id, path_key));
@@ -111,9 +113,15 @@ export class StateDb {
     return new StateDb(db, key);
   }
 
+  /** The last path hashed: lookup, record and sensitive ask for the same path in a row. */
+  private lastPath: { path: string; key: string } | undefined;
+
   /** The keyed hash a real path is stored under. */
   pathKey(path: string): string {
-    return createHmac('sha256', this.key).update('saring-state-path\u0000').update(path).digest('hex').slice(0, 32);
+    if (this.lastPath?.path === path) return this.lastPath.key;
+    const key = createHmac('sha256', this.key).update('saring-state-path\u0000').update(path).digest('hex').slice(0, 32);
+    this.lastPath = { path, key };
+    return key;
   }
 
   beginScan(startedAt: string, roots: string, configDigest: string): number {
@@ -149,12 +157,6 @@ export class StateDb {
     this
       .sql('INSERT OR REPLACE INTO files (path_key, size, mtime_ms, ino, content_hash, config_digest, reports, last_scan) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(this.pathKey(path), stats.size, stats.mtimeMs, String(stats.ino), contentHash ?? null, configDigest, JSON.stringify(reports.map(storable)), this.scanId);
-    this.tick();
-  }
-
-  /** Marks a reused file as seen in this scan. */
-  touch(path: string): void {
-    this.sql('UPDATE files SET last_scan = ? WHERE path_key = ?').run(this.scanId, this.pathKey(path));
     this.tick();
   }
 
