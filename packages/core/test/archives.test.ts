@@ -207,6 +207,31 @@ describe('hostile and odd archives', () => {
     expect(files[2]!.issues).toEqual([{ code: 'unsafe-path', message: 'Two or more members are named "a/data.txt" (a later one could overwrite an earlier one when extracted); this one is reported as "a/data (2).txt".' }]);
   });
 
+  it.each([
+    ['ZIP64 records and extra fields', zip([{ name: 'a.txt', data: `NIK ${NIK}\n` }, { name: 'b/c.txt', data: 'x' }], { zip64: true })],
+    ['data descriptors (sizes after the data)', zip([{ name: 'a.txt', data: `NIK ${NIK}\n`, descriptor: true }, { name: 'b/c.txt', data: 'x', method: 0, descriptor: true }])],
+  ])('reads %s', async (_name, archive) => {
+    const files = await scanBytes(archive, 'z.zip');
+    expect(summary(files)).toEqual([
+      ['z.zip!a.txt', 'scanned', null],
+      ['z.zip!b/c.txt', 'scanned', null],
+      ['z.zip', 'scanned', null],
+    ]);
+    expect(niks(files[0])).toEqual([[NIK_MASKED, { kind: 'text', line: 1, column: 5 }]]);
+  });
+
+  it('a truncated ZIP is read from its local headers up to the damage', async () => {
+    const archive = zip([{ name: 'a.txt', data: `NIK ${NIK}\n` }, { name: 'b.txt', data: 'catatan '.repeat(500) }]);
+    // Cut inside the central directory: both members' data is whole.
+    const files = await scanBytes(archive.subarray(0, archive.byteLength - 110), 't.zip');
+    expect(summary(files)).toEqual([
+      ['t.zip!a.txt', 'scanned', null],
+      ['t.zip!b.txt', 'scanned', null],
+      ['t.zip', 'incomplete', 'corrupt'],
+    ]);
+    expect(files[2]!.reasonMessage).toBe('The ZIP archive is truncated or damaged: its table of contents (central directory) is missing. The 2 members found before the damage were read; anything after it was not.');
+  });
+
   it('a member that lies about its size is read for what it really holds', async () => {
     const files = await scanBytes(zip([{ name: 'a.txt', data: `NIK ${NIK}\n${'z'.repeat(5000)}`, declaredSize: 10 }]), 'lie.zip');
     expect(summary(files)).toEqual([
