@@ -99,6 +99,8 @@ export interface OpenPdf {
   readonly pageCount: number;
   /** True when the file is encrypted but opened without a password (owner password only). */
   readonly encrypted: boolean;
+  /** True when the file holds an XFA form (its data lives in XML that pdf.js is not asked to read). */
+  readonly xfa: boolean;
   close(): Promise<void>;
 }
 
@@ -130,7 +132,8 @@ export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
     const doc = await (parser as unknown as { load(): Promise<PdfDocument> }).load();
     const { info } = await doc.getMetadata().catch(() => ({ info: null }));
     const encrypted = typeof info?.['EncryptFilterName'] === 'string';
-    return { parser, doc, pageCount: doc.numPages, encrypted, close: () => parser.destroy().catch(() => {}) };
+    const xfa = info?.['IsXFAPresent'] === true;
+    return { parser, doc, pageCount: doc.numPages, encrypted, xfa, close: () => parser.destroy().catch(() => {}) };
   } catch (error) {
     await parser.destroy().catch(() => {});
     throw pdfOpenError(error);
@@ -243,7 +246,12 @@ export function createPdfExtractor(options: PdfExtractorOptions = {}): Extractor
       try {
         if (pdf.encrypted) context.incomplete('encrypted', 'The PDF is encrypted with an owner password only; pdf.js could read it without a password and its content was scanned, but encrypted parts it could not decode may have been missed.');
         yield* readProperties(pdf, context);
-        yield* readFormFields(pdf, context);
+        const fieldValues = { count: 0 };
+        yield* readFormFields(pdf, context, fieldValues);
+        if (pdf.xfa && fieldValues.count === 0) {
+          // A pure XFA form keeps what was typed in XML datasets, not in AcroForm fields.
+          context.incomplete('unsupported-format', 'The PDF is an XFA form; the values typed into it were not read (only its pages and properties were). Save it as a flattened PDF to have them checked.');
+        }
         const noText: number[] = [];
         const failed: number[] = [];
         const attachments: { name: string; content: Uint8Array }[] = [];
@@ -314,7 +322,7 @@ async function* readProperties(pdf: OpenPdf, context: ExtractContext): AsyncGene
 }
 
 /** Filled AcroForm values, including fields with no widget on any page. */
-async function* readFormFields(pdf: OpenPdf, context: ExtractContext): AsyncGenerator<Segment> {
+async function* readFormFields(pdf: OpenPdf, context: ExtractContext, read: { count: number }): AsyncGenerator<Segment> {
   let fields: Record<string, PdfFieldObject[]> | null;
   try {
     fields = await pdf.doc.getFieldObjects();
@@ -332,6 +340,7 @@ async function* readFormFields(pdf: OpenPdf, context: ExtractContext): AsyncGene
       for (const value of fieldValues(widget.value)) {
         if (seen.has(value)) continue;
         seen.add(value);
+        read.count++;
         const page = typeof widget.page === 'number' && widget.page >= 0 ? widget.page + 1 : undefined;
         batch.add(value, humanizeKey(name), { kind: 'pdf-field', field: name, ...(page ? { page } : {}) });
       }
