@@ -4,10 +4,10 @@ import { collectAttributes, headerFacts, normalizeValue, readString, type DicomV
 import { formatTag, labelFor } from './keywords.js';
 import { parseHeader, PIXEL_DATA_TAG, type ParseOutcome } from './parse.js';
 import { encapsulatedFrames, JPEG_BASELINE, pixelLayout, renderFrame, type PixelLayout } from './pixels.js';
+import { pixelRisk, type PixelRisk } from './pixel-risk.js';
 import { ocrSegments } from '../../ocr/segments.js';
 
 type ParsedHeader = Extract<ParseOutcome, { status: 'parsed' }>;
-import { pixelRisk, type PixelRisk } from './pixel-risk.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -34,16 +34,16 @@ export interface DicomPixelOcrRequest {
 }
 
 /**
- * Reads a flagged file's pixels and yields what OCR found (locator `ocr-region`). Read the frames
- * with `readDicomFrames` from `./pixels.js`; call `context.incomplete('needs-ocr', ...)` for frames it
- * cannot render (compressed transfer syntaxes).
+ * A replacement for the built-in OCR of flagged files: reads the pixels and yields what it found
+ * (locator `ocr-region`). `readDicomFrames` in `./pixels.js` renders the frames; call
+ * `context.incomplete('needs-ocr', ...)` for what it cannot read.
  */
 export type DicomPixelOcr = (request: DicomPixelOcrRequest) => AsyncIterable<Segment>;
 
 export interface DicomExtractorOptions {
   /**
-   * The OCR switch: with it, files flagged by `dicom-burned-in` have their pixels OCR'd; without
-   * it, such files are marked `incomplete` with reason `needs-ocr`.
+   * By default flagged files are OCR'd through `ExtractContext.ocr` (the scan's `ocr` mode: `never`
+   * leaves them `incomplete`, reason `needs-ocr`). This hook takes over that step instead.
    */
   pixelOcr?: DicomPixelOcr;
 }
@@ -52,11 +52,12 @@ export interface DicomExtractorOptions {
  * DICOM headers (../shared/domain.md §10): Part 10 files and raw data sets without preamble, in
  * explicit/implicit VR little endian, explicit big endian and deflated transfer syntaxes, and
  * DICOMDIRs. Only the head of the file is read, up to Pixel Data (7FE0,0010), so a 2 GB multi-frame
- * study costs one 64 KiB read. One segment per attribute value (see `collectAttributes`), located as
+ * study costs one 8 KiB read. One segment per attribute value (see `collectAttributes`), located as
  * `dicom-tag`, labelled with the keyword plus English/Indonesian context words, and carrying
- * `context.dicom` for the `dicom-phi` and `dicom-burned-in` detectors.
+ * `context.dicom` for the `dicom-phi` and `dicom-burned-in` detectors. Images flagged as possibly
+ * showing PHI in their pixels are OCR'd frame by frame through `ExtractContext.ocr`.
  *
- * Build one with OCR through `createDicomExtractor({ pixelOcr })` and pass it in
+ * `createDicomExtractor({ pixelOcr })` builds one with a different OCR step; pass it in
  * `ScanOptions.extractors` (tried before the built-in one).
  */
 export function createDicomExtractor(options: DicomExtractorOptions = {}): Extractor {
@@ -141,7 +142,8 @@ async function* scanHeader(reader: HeadReader, input: ExtractInput, context: Ext
   for (let index = 0; index < count; index++) {
     const bytes = await frameBytes(reader, input, context, outcome, layout, index);
     if (!bytes) {
-      context.incomplete('corrupt', `The DICOM pixel data ends after ${index} of ${layout.frames} frames; the rest was not read.`);
+      if (outcome.deflated) context.incomplete('limit-expanded-size', `Only ${index} of ${layout.frames} frames fit in the ${MAX_INFLATED_BYTES / MiB} MiB inflated from this deflated file; the rest were not read with OCR.`);
+      else context.incomplete('corrupt', `The DICOM pixel data ends after ${index} of ${layout.frames} frames; the rest was not read.`);
       return;
     }
     const frame = renderFrame(layout, bytes, index);
@@ -189,8 +191,8 @@ async function* ocrJpegFrames(input: ExtractInput, context: ExtractContext, outc
 async function frameBytes(reader: HeadReader, input: ExtractInput, context: ExtractContext, outcome: ParsedHeader, layout: PixelLayout, index: number): Promise<Uint8Array | undefined> {
   const start = layout.offset + index * layout.frameBytes;
   const end = start + layout.frameBytes;
-  if ((index + 1) * layout.frameBytes > layout.available && outcome.deflated) return undefined;
-  if (end <= outcome.dataSet.byteArray.length && (index + 1) * layout.frameBytes <= layout.available) return outcome.dataSet.byteArray.subarray(start, end);
+  if ((index + 1) * layout.frameBytes <= layout.available) return outcome.dataSet.byteArray.subarray(start, end);
+  // A deflated file's pixels exist only inflated: past what was inflated they cannot be read.
   if (outcome.deflated) return undefined;
   const fileStart = start - outcome.byteShift;
   const fileEnd = fileStart + layout.frameBytes;
