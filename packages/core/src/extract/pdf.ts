@@ -12,7 +12,8 @@ import { FieldBatch, humanizeKey } from './fields.js';
  *   - filled AcroForm field values (pdf.js text extraction misses them, mozilla/pdf.js#9894)
  *                                                -> { kind: 'pdf-field', field, page }
  *   - annotation comments (sticky notes)          -> { kind: 'pdf-page', page }
- *   - the Info dictionary, custom entries included -> { kind: 'document-property', property }
+ *   - the Info dictionary, custom entries included, and XMP metadata
+ *                                                -> { kind: 'document-property', property }
  *   - embedded files and file-attachment annotations, scanned as members `file.pdf!name`
  * Pages without a text layer that paint an image are counted and reported `needs-ocr`; an
  * OCR hook (see `createPdfExtractor`) can read them instead.
@@ -31,7 +32,7 @@ const INFO_PROPERTIES = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'P
 export interface PdfDocument {
   readonly numPages: number;
   getPage(pageNumber: number): Promise<PdfPage>;
-  getMetadata(): Promise<{ info: Record<string, unknown> | null }>;
+  getMetadata(): Promise<{ info: Record<string, unknown> | null; metadata?: Iterable<[string, unknown]> | null }>;
   getAttachments(): Promise<Record<string, { filename?: string; content?: Uint8Array }> | null>;
   getFieldObjects(): Promise<Record<string, PdfFieldObject[]> | null>;
 }
@@ -299,14 +300,25 @@ function pageList(pages: readonly number[]): string {
 
 async function* readProperties(pdf: OpenPdf, context: ExtractContext): AsyncGenerator<Segment> {
   let info: Record<string, unknown> | null;
+  let xmp: Iterable<[string, unknown]> | null | undefined;
   try {
-    ({ info } = await pdf.doc.getMetadata());
+    ({ info, metadata: xmp } = await pdf.doc.getMetadata());
   } catch {
     context.incomplete('corrupt', 'The PDF document information (author, title) could not be read.');
     return;
   }
-  if (!info) return;
   const batch = new FieldBatch('metadata');
+  // XMP metadata (`dc:title`, `dc:creator`, ...): editors often copy the title and author there.
+  for (const [property, value] of xmp ?? []) {
+    for (const text of Array.isArray(value) ? value : [value]) {
+      if (typeof text === 'string' && text.trim()) batch.add(text, humanizeKey(property.replace(/^[a-z]+:/i, '')), { kind: 'document-property', property });
+    }
+  }
+  if (!info) {
+    const segment = batch.take();
+    if (segment) yield segment;
+    return;
+  }
   for (const property of INFO_PROPERTIES) {
     const value = info[property];
     if (typeof value === 'string') batch.add(value, humanizeKey(property), { kind: 'document-property', property });
