@@ -99,6 +99,13 @@ describe('incremental rescans with --state', () => {
     expect(() => statSync(join(dir, '.saring'))).toThrow();
   });
 
+  it('a state file that cannot be opened is a clear usage error', async () => {
+    const dir = tree({ 'a.txt': 'bersih\n', 'not-a-folder': 'x' });
+    const { code, stderr } = await cli(['scan', 'a.txt', '--state', 'not-a-folder/state.db'], {}, dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain('saring: --state not-a-folder/state.db: the state database cannot be opened:');
+  });
+
   it('--state with --reveal is refused', async () => {
     const { code, stderr } = await cli(['scan', 'x', '--state', 's.db', '--reveal'], {}, tree({}));
     expect(code).toBe(2);

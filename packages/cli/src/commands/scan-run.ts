@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { isUnread, meetsFailThreshold, scan, SummaryBuilder, type FileReport, type ScanSummary } from '@saring/core';
+import { isUnread, meetsFailThreshold, scan, SummaryBuilder, UsageError, type FileReport, type ScanSummary } from '@saring/core';
 import type { CliIO } from '../io.js';
 import { Progress, type ProgressMode } from '../progress/progress.js';
 import { hashFile, StateDb } from '../state/state-db.js';
@@ -43,6 +43,14 @@ export function displayPath(path: string, io: CliIO): string {
  * walk order. The summary is rebuilt from what is reported, so its counts match the report.
  */
 export async function runPreparedScan(prepared: PreparedScan, io: CliIO, options: ScanRunOptions): Promise<ScanRunResult> {
+  let state: StateDb | undefined;
+  if (options.statePath) {
+    try {
+      state = StateDb.open(resolve(io.cwd, options.statePath), prepared.key);
+    } catch (error) {
+      throw new UsageError(`--state ${options.statePath}: the state database cannot be opened: ${(error as Error).message}`);
+    }
+  }
   const progress = new Progress(io.stderr, options.progressMode, { showPaths: options.showPaths, severityOf: prepared.severityOf });
   const scanOptions = prepared.scanOptions;
   progress.countAhead(prepared.inputs, {
@@ -52,7 +60,6 @@ export async function runPreparedScan(prepared: PreparedScan, io: CliIO, options
     useIgnoreFiles: scanOptions.useIgnoreFiles ?? true,
   });
 
-  const state = options.statePath ? StateDb.open(resolve(io.cwd, options.statePath), prepared.key) : undefined;
   const startedAt = new Date().toISOString();
   state?.beginScan(startedAt, prepared.inputs.map((p) => displayPath(p, io)).join(' '), prepared.configDigest);
   const realPathOf = new WeakMap<FileReport, string>();

@@ -86,6 +86,8 @@ export class StateDb {
     closeSync(openSync(path, 'a', 0o600));
     chmodSync(path, 0o600);
     const db = new Database(path);
+    // Another scan with the same state file holds a write transaction: wait a little, then say so.
+    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = NORMAL');
     db.exec(`
