@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allDetectors } from '../../detectors/src/index.js';
-import { collect, maskMiddle, scan, scanBuffer, type FileReport, type OcrLimits, type OcrMode } from '../src/index.js';
+import { OcrRuntime, collect, maskMiddle, resolveOcrLimits, scan, scanBuffer, type FileReport, type OcrLimits, type OcrMode } from '../src/index.js';
 
 /**
  * OCR end to end on the generated scans (scripts/fixtures/scans.mjs, ground truth in
@@ -72,6 +72,22 @@ describe('OCR of images (eng+ind, offline)', () => {
     expect(report.reasonMessage).toBe('Only the first 1 pages were read with OCR (OCR page limit); the rest was not read.');
     expect(found(report)).toEqual(expected('scanned-covid-2pages.pdf', [1]));
   }, 120_000);
+});
+
+describe('a shared OCR pool (ocrPool)', () => {
+  it('serves several scanBuffer calls, like a server, and is closed by its owner', async () => {
+    const pool = new OcrRuntime('auto', resolveOcrLimits({ workers: 1 }));
+    try {
+      for (const file of ['strip.png', 'strip.jpg']) {
+        const { files: reports } = await scanBuffer(new Uint8Array(readFileSync(path(file))), { detectors, fingerprintKey: key, scanFileNames: false, ocrPool: pool, filename: file });
+        expect(found(reports.at(-1)!)).toEqual(expected(file));
+        expect(pool.workerCount).toBe(1); // still running: the scan did not close a pool it does not own
+      }
+    } finally {
+      await pool.close();
+    }
+    expect(pool.workerCount).toBe(0);
+  }, 60_000);
 });
 
 describe('--ocr always', () => {

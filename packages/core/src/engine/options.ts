@@ -4,6 +4,7 @@ import type { Extractor, ScanLimits } from '../model/extractor.js';
 import type { Stats } from 'node:fs';
 import type { FileReport, Finding } from '../model/report.js';
 import type { OcrLimits, OcrMode } from '../model/ocr.js';
+import type { OcrRuntime } from '../ocr/runtime.js';
 import type { ConfidenceThreshold } from '../report/mask.js';
 
 const MiB = 1024 * 1024;
@@ -67,6 +68,14 @@ export interface ScanOptions {
    * OCR is slow (about 1–3 s per page per core): raise `fileTimeoutMs` for long scanned PDFs.
    */
   ocrLimits?: Partial<OcrLimits>;
+  /**
+   * An OCR pool shared by many scans, e.g. a server calling `scanBuffer` for every upload, which
+   * would otherwise start and stop OCR workers per request: `new OcrRuntime('auto',
+   * resolveOcrLimits({}))`. The scan then ignores `ocr` and `ocrLimits` and does not close it: the
+   * caller does (`await pool.close()`) at shutdown. Workers are still recycled after
+   * `recycleAfterJobs` pages, and each input keeps its own page budget.
+   */
+  ocrPool?: OcrRuntime;
 }
 
 /** Options for walking paths. */

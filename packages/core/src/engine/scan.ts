@@ -39,7 +39,7 @@ function resolveDeps(options: ScanOptions): FileScanDeps {
     onFinding: options.onFinding,
     classifiers: options.classifiers ?? [],
     classifierKeys: classifierKeys(options.classifiers ?? []),
-    ocr: new OcrRuntime(resolveOcrMode(options.ocr), resolveOcrLimits(options.ocrLimits)),
+    ocr: options.ocrPool ?? new OcrRuntime(resolveOcrMode(options.ocr), resolveOcrLimits(options.ocrLimits)),
   };
 }
 
@@ -92,7 +92,7 @@ export async function* scan(paths: readonly string[], options: PathScanOptions):
   try {
     yield* scanPaths(paths, options, deps);
   } finally {
-    await deps.ocr?.close();
+    if (!options.ocrPool) await deps.ocr?.close();
   }
 }
 
@@ -205,7 +205,7 @@ async function scanOne(name: string, size: number | undefined, open: PendingInpu
   try {
     report = await scanInput({ path: name, name: basename(name), size, depth: 0, open, budget: { expandedBytes: 0 } }, deps, (member) => files.push(member));
   } finally {
-    await deps.ocr?.close();
+    if (!options.ocrPool) await deps.ocr?.close();
   }
   files.push(report);
   for (const file of files) summary.add(file, severityOf);

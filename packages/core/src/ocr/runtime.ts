@@ -83,7 +83,12 @@ export class OcrRuntime {
     };
   }
 
-  /** Stops every OCR worker thread. Safe to call more than once. */
+  /** OCR worker threads running now (0 before the first image and after `close()`). */
+  get workerCount(): number {
+    return this.engine?.workerCount ?? 0;
+  }
+
+  /** Stops every OCR worker thread. Safe to call more than once; the pool starts again if used after. */
   async close(): Promise<void> {
     const engine = this.engine;
     this.engine = undefined;
