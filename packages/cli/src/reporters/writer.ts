@@ -46,7 +46,9 @@ export class ReportWriter {
     if (format === 'jsonl') write(jsonlFile(file));
     else if (format === 'pretty') write(prettyFile(file, { color }));
     else if (format === 'csv') write(csvFile(file));
-    else this.files.push(file);
+    // `json` accounts for every file; `sarif` and `html` show only files with findings or not
+    // fully read (their counts come from the summary), so clean files are not kept in memory.
+    else if (format === 'json' || file.findingCount > 0 || file.status !== 'scanned' || file.issues.length > 0) this.files.push(file);
   }
 
   end(summary: ScanSummary, extra: { filtered: Filtered; reused: number }): void {
