@@ -168,6 +168,54 @@ describe('pixels for OCR (readDicomFrames)', () => {
   });
 });
 
+describe('hostile and damaged headers', () => {
+  /** Deterministic byte flips, truncations and length rewrites of every fixture. */
+  function* mutations(): Generator<[string, Buffer]> {
+    let seed = 20240401;
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    // The bomb is left out: each of its mutations would inflate 8 MiB again for nothing new.
+    for (const { file } of manifest.files.filter((f) => f.file !== 'deflate-bomb.dcm')) {
+      const original = readFileSync(join(FIXTURES, file));
+      for (let i = 0; i < 6; i++) {
+        const bytes = Buffer.from(original);
+        const at = Math.floor(random() * Math.min(bytes.length, 4096));
+        if (i % 3 === 0) bytes.writeUInt32LE(Math.floor(random() * 2 ** 32), Math.min(at, bytes.length - 4)); // a wild length
+        else if (i % 3 === 1) bytes[at] = Math.floor(random() * 256);
+        yield [`${file} #${i}`, i % 3 === 2 ? bytes.subarray(0, at) : bytes];
+      }
+    }
+  }
+
+  it('every mutation of every fixture ends as a report: no throw, no hang, no raw value', async () => {
+    for (const [name, bytes] of mutations()) {
+      const started = performance.now();
+      const { files } = await scanBuffer(bytes, { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false, filename: 'x.dcm', ocr: 'never' });
+      const report = files.at(-1)!;
+      expect(['scanned', 'incomplete', 'failed', 'skipped'], name).toContain(report.status);
+      expect(performance.now() - started, name).toBeLessThan(5_000);
+      expect(JSON.stringify(report), name).not.toContain('3171011708450001');
+    }
+  });
+
+  it('stops walking sequences nested deeper than it reads, and says so', async () => {
+    // 40 nested ReferencedStudySequence items, explicit VR LE, defined lengths, no preamble needed.
+    let inner = Buffer.concat([Buffer.from([0x10, 0x00, 0x10, 0x00]), Buffer.from('PN'), Buffer.from([12, 0]), Buffer.from('SITI^AMINAH ')]);
+    for (let depth = 0; depth < 40; depth++) {
+      const item = Buffer.concat([Buffer.from([0xfe, 0xff, 0x00, 0xe0]), u32(inner.length), inner]);
+      inner = Buffer.concat([Buffer.from([0x08, 0x00, 0x10, 0x11]), Buffer.from('SQ'), Buffer.alloc(2), u32(item.length), item]);
+    }
+    const raw = Buffer.concat([Buffer.from([0x08, 0x00, 0x05, 0x00]), Buffer.from('CS'), Buffer.from([10, 0]), Buffer.from('ISO_IR 100'), inner]);
+    const { files } = await scanBuffer(raw, { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false, filename: 'nested', ocr: 'never' });
+    expect([files[0]!.format, files[0]!.status, files[0]!.reason]).toEqual(['dicom', 'incomplete', 'limit-depth']);
+  });
+});
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n);
+  return b;
+}
+
 describe('huge files', () => {
   let dir: string;
   beforeAll(() => {
