@@ -232,6 +232,15 @@ describe('hostile and odd archives', () => {
     expect(files[2]!.reasonMessage).toBe('The ZIP archive is truncated or damaged: its table of contents (central directory) is missing. The 2 members found before the damage were read; anything after it was not.');
   });
 
+  it('a tar entry of a kind that is not read (GNU sparse) is named, not passed over', async () => {
+    const files = await scanBytes(tar([{ name: 'jarang.img', data: 'x'.repeat(600), type: 'S' }, { name: 'a.txt', data: 'catatan' }]), 's.tar');
+    expect(summary(files)).toEqual([
+      ['s.tar!a.txt', 'scanned', null],
+      ['s.tar', 'incomplete', 'unsupported-format'],
+    ]);
+    expect(files[1]!.reasonMessage).toBe('Member "jarang.img": stored as special tar entries (type "S", e.g. GNU sparse or multi-volume), whose content Saring does not read.');
+  });
+
   it('a member that lies about its size is read for what it really holds', async () => {
     const files = await scanBytes(zip([{ name: 'a.txt', data: `NIK ${NIK}\n${'z'.repeat(5000)}`, declaredSize: 10 }]), 'lie.zip');
     expect(summary(files)).toEqual([

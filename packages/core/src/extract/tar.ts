@@ -56,6 +56,9 @@ function paxPath(records: Uint8Array): string | undefined {
   return path;
 }
 
+/** Entry types that carry no file content: links, devices, folders, FIFOs, global pax headers, GNU long link names. */
+const NO_CONTENT_TYPES = new Set(['1', '2', '3', '4', '5', '6', 'g', 'K']);
+
 const padding = (size: number): number => (BLOCK - (size % BLOCK)) % BLOCK;
 
 /**
@@ -100,7 +103,11 @@ export const tarExtractor: Extractor = {
         extendedPath = undefined;
         const regular = type === '0' || type === '\0' || type === '7';
         if (!regular) {
-          // Directories, links, devices, global pax headers: no content to scan.
+          // Directories, links, devices, global pax headers: no content to scan. Other entries
+          // with content (GNU sparse or multi-volume parts) are skipped and said so.
+          if (size > 0 && !NO_CONTENT_TYPES.has(type)) {
+            problems.add('unsupported-format', safeMemberName(stored, `member-${members + 1}`).name, `stored as special tar entries (type "${type.replace(/[^\x20-\x7e]/g, '?')}", e.g. GNU sparse or multi-volume), whose content Saring does not read`);
+          }
           if ((await reader.skip(size + padding(size))) < size) throw new ScanError('corrupt', 'The tar archive is truncated.');
           continue;
         }
