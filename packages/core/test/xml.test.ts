@@ -115,3 +115,17 @@ describe('hostile markup', () => {
     expect(report!.findings.map((f) => f.value)).toEqual(['3578021506880003']);
   });
 });
+
+describe('lines of text', () => {
+  it.each([
+    ['html', 'a.html', '<div>Nama: <b>BUDI SANTOSO</b>, NIK <span>3578021506880003</span></div><div>lain</div>'],
+    ['xml', 'a.xml', '<r><div>Nama: <b>BUDI SANTOSO</b>, NIK <span>3578021506880003</span></div><div>lain</div></r>'],
+  ])('%s: inline markup keeps a sentence on one line, so a label reaches its value', async (_, name, text) => {
+    const [report] = await scanDocument(Buffer.from(text), name);
+    expect(report!.findings.map((f) => [f.detector, f.value, f.explanation.context])).toEqual([
+      ['patient-name', 'BUDI SANTOSO', ['nama']],
+      ['nik', '3578021506880003', ['nik']],
+    ]);
+    expect(report!.findings[1]!.snippet).toBe('Nama: **** *******, NIK 3578********0003');
+  });
+});

@@ -76,20 +76,33 @@ export class FieldBatch {
    * Adds one value; `joiner` is written after it (`\n` by default; a space or tab keeps the next
    * value on the same line, as a form prints it). Empty values are skipped.
    */
-  add(value: string, label: string | undefined, locator: Locator, joiner: '\n' | ' ' | '\t' = '\n'): void {
+  add(value: string, label: string | undefined, locator: Locator, joiner: '\n' | ' ' | '\t' | '' = '\n'): void {
     if (value.length === 0) return;
     this.starts.push(this.length);
     this.ends.push(this.length + value.length);
     this.labels.push(label);
     this.locators.push(locator);
     this.parts.push(value, joiner);
-    this.length += value.length + 1;
+    this.length += value.length + joiner.length;
+  }
+
+  /** Replaces the joiner after the last value; only the last part changes, so no offset moves. */
+  private replaceLastJoiner(joiner: string): void {
+    const last = this.parts[this.parts.length - 1]!;
+    this.parts[this.parts.length - 1] = joiner;
+    this.length += joiner.length - last.length;
   }
 
   /** Replaces the joiner after the last value (used to close a group joined by spaces). */
   endLine(): void {
     const last = this.parts[this.parts.length - 1];
-    if (last === ' ' || last === '\t') this.parts[this.parts.length - 1] = '\n';
+    if (last === ' ' || last === '\t' || last === '') this.replaceLastJoiner('\n');
+  }
+
+  /** Widens the joiner after the last value on the same line: nothing -> space -> tab. */
+  setJoiner(joiner: ' ' | '\t'): void {
+    const last = this.parts[this.parts.length - 1];
+    if (last === '' || (last === ' ' && joiner === '\t')) this.replaceLastJoiner(joiner);
   }
 
   /** The collected values as one segment, or undefined when empty; the batch starts over. */

@@ -14,6 +14,15 @@ const MAX_DEPTH = 256;
 const UNLABELLED = new Set(['script', 'style']);
 /** Table cells: their text is joined by tabs, the way a form prints `Nama<TAB>Budi`. */
 const CELLS = new Set(['td', 'th']);
+/**
+ * Elements that flow inside a line of text (`Pasien <b>BUDI</b>, NIK 3273…`): their text stays on
+ * the line around them. Every other element starts and ends a line, so the values of data XML
+ * (`<nik>…</nik><nama>…</nama>`) each get a line of their own.
+ */
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span',
+  'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'td', 'th',
+]);
 
 interface Element {
   name: string;
@@ -73,7 +82,7 @@ export class MarkupWriter {
     const path = `${parent?.path ?? ''}/${position > 1 ? `${name}[${position}]` : name}`;
     const element: Element = { name, path, children: new Map(), system: undefined, nameAttribute: undefined, rowHeader: undefined, cellText: '' };
     this.stack.push(element);
-    if (this.html && !CELLS.has(name)) this.lineBreak();
+    if (!INLINE.has(name)) this.lineBreak();
     const values: [string, string][] = [];
     for (const [rawAttr, value] of attributes) {
       const attr = this.html ? rawAttr.toLowerCase() : rawAttr;
@@ -116,7 +125,9 @@ export class MarkupWriter {
     if (!element) return;
     const parent = this.stack[this.stack.length - 1];
     if (this.html && element.name === 'th' && parent) parent.rowHeader = element.cellText.trim().slice(0, 100);
-    if (this.html && element.name === 'tr') this.lineBreak();
+    if (!INLINE.has(element.name)) this.lineBreak();
+    // Cells of a row are joined by tabs, as a printed form separates a label from its value.
+    else if (this.inline && CELLS.has(element.name)) this.batch.setJoiner('\t');
   }
 
   /** Text inside the current element; whitespace-only text ends the line (indentation between elements). */
@@ -130,8 +141,9 @@ export class MarkupWriter {
     const path = element?.path ?? '/';
     const label = this.textLabel(element);
     if (element && element.name === 'th') element.cellText += `${text} `;
-    const inCell = this.html && element !== undefined && this.stack.some((e) => CELLS.has(e.name));
-    this.batch.add(text, label, { kind: 'xml-path', path }, inCell ? '\t' : ' ');
+    // Pieces of one line keep the spacing they had: `<b>BUDI</b>, NIK` reads `BUDI, NIK`.
+    if (this.inline && /^\s/.test(raw)) this.batch.setJoiner(' ');
+    this.batch.add(text, label, { kind: 'xml-path', path }, /\s$/.test(raw) ? ' ' : '');
     this.inline = true;
     this.flush(false);
   }
