@@ -42,15 +42,16 @@ async function peakRssWhileScanning(path: string): Promise<{ peak: number; findi
 /**
  * Memory must not grow with file size: text is streamed in overlapping segments and findings
  * beyond the per-file cap are only counted. A scan of 256 MiB may use at most a little more
- * memory than a scan of 32 MiB.
+ * memory than a scan of 32 MiB: the margin covers V8 collecting garbage later on a longer run,
+ * while keeping the text (224 MiB more) or every finding would exceed it.
  */
 describe('memory stays flat as files grow', () => {
-  it('32 MiB and 256 MiB scans peak within 64 MiB of each other', { timeout: 600_000 }, async () => {
+  it('32 MiB and 256 MiB scans peak within 128 MiB of each other', { timeout: 600_000 }, async () => {
     const small = await writeFile('small.txt', 32 * MiB);
     const large = await writeFile('large.txt', 256 * MiB);
     const first = await peakRssWhileScanning(small);
     const second = await peakRssWhileScanning(large);
     expect(second.findings).toBeGreaterThan(first.findings * 6);
-    expect((second.peak - first.peak) / MiB).toBeLessThan(64);
+    expect((second.peak - first.peak) / MiB).toBeLessThan(128);
   });
 });
