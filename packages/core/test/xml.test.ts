@@ -79,6 +79,16 @@ describe('HTML', () => {
     ]);
   });
 
+  it.each([
+    ['cut inside a tag', '<html><body><p>NIK 3578021506880003</p><input name="hp" value="08139876'],
+    ['cut inside a comment', '<p>NIK 3578021506880003</p><!-- catatan 0813'],
+    ['cut inside a script', '<p>NIK 3578021506880003</p><script>var x = "08'],
+  ])('a truncated page (%s) is scanned for what it holds', async (_, html) => {
+    const result = await found(html, 'cut.html');
+    expect(result.status).toBe('scanned');
+    expect(result.findings.map((f) => f.split(' @ ')[0])).toEqual(['nik 3578021506880003']);
+  });
+
   it('finds the same whatever the chunk boundaries (a large page)', async () => {
     const filler = `<p>${'lorem ipsum '.repeat(20)}</p>\n`.repeat(2000);
     const html = `<html><body>${filler}<div title="NIK 3578021506880003">x</div><script>if (a<b) { nik = "3273015203900007"; }</script>${filler}</body></html>`;
