@@ -117,6 +117,14 @@ describe('--redact-paths', () => {
     expect(a).not.toContain('Budi');
   });
 
+  it('hides names quoted in messages', async () => {
+    const { redactReport } = await import('../src/reporters/redact.js');
+    const file = goldenInput().files.at(-1)!;
+    const redacted = redactReport(key, { ...file, reasonMessage: 'Member "Budi.txt": damaged.', issues: [{ code: 'corrupt', message: 'Member "Budi.txt": damaged.' }] });
+    expect(redacted.reasonMessage).toBe('Member "(redacted)": damaged.');
+    expect(redacted.issues[0]!.message).toBe('Member "(redacted)": damaged.');
+  });
+
   it.each(['pretty', 'json', 'jsonl', 'csv', 'sarif', 'html'])('%s output has no real path', async (format) => {
     const { stdout } = await cli(['scan', 'fixtures/text', '--format', format, '--redact-paths']);
     expect(stdout).not.toContain('fixtures/text');

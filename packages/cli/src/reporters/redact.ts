@@ -36,7 +36,18 @@ function redactFinding(finding: Finding): Finding {
   return finding;
 }
 
-/** The report with its path (and names inside findings) replaced; everything else kept. */
+/** Messages name archive members and form fields in quotes (`Member "a.txt": damaged`): hide the quoted names. */
+function redactMessage(message: string): string {
+  return message.replace(/"[^"\n]*"/g, '"(redacted)"');
+}
+
+/** The report with its path, the names inside findings and quoted names in messages replaced; everything else kept. */
 export function redactReport(key: Uint8Array, file: FileReport): FileReport {
-  return { ...file, path: redactPath(key, file.path), findings: file.findings.map(redactFinding) };
+  return {
+    ...file,
+    path: redactPath(key, file.path),
+    findings: file.findings.map(redactFinding),
+    ...(file.reasonMessage ? { reasonMessage: redactMessage(file.reasonMessage) } : {}),
+    issues: file.issues.map((issue) => ({ ...issue, message: redactMessage(issue.message) })),
+  };
 }
