@@ -199,6 +199,19 @@ describe('DOCX paragraphs', () => {
     expect(context?.fields?.locatorAt(text.indexOf('b\n'))).toEqual({ kind: 'docx-paragraph', part: 'word/document.xml', paragraph: 5 });
   });
 
+  it('reads field codes and external hyperlink targets (mailto addresses)', async () => {
+    const bytes = zip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'word/document.xml', data: `<w:document ${W}><w:body><w:p><w:r><w:instrText xml:space="preserve"> HYPERLINK "mailto:budi@example.com" </w:instrText></w:r><w:r><w:t>surel</w:t></w:r></w:p></w:body></w:document>` },
+      { name: 'word/_rels/document.xml.rels', data: '<Relationships><Relationship Id="rId9" Type="x/hyperlink" Target="mailto:siti%40example.com" TargetMode="External"/><Relationship Id="rId1" Type="x/styles" Target="styles.xml"/></Relationships>' },
+    ]);
+    const { segments } = await extract(bytes, 'h.docx');
+    expect(segments.map((s) => [s.text, s.locator])).toEqual([
+      [' HYPERLINK "mailto:budi@example.com" surel\n', { kind: 'docx-paragraph', part: 'word/document.xml', paragraph: 1 }],
+      ['mailto:siti@example.com', { kind: 'document-property', property: 'hyperlink', part: 'word/_rels/document.xml.rels' }],
+    ]);
+  });
+
   it('a very long document is split into several segments, each locating its own paragraphs', async () => {
     const paragraphs = Array.from({ length: 4000 }, (_, i) => `<w:p><w:r><w:t>paragraf ${i + 1} ${'x'.repeat(100)}</w:t></w:r></w:p>`).join('');
     const { segments } = await extract(docx(paragraphs), 'long.docx');

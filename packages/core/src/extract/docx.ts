@@ -1,6 +1,6 @@
 import type { ExtractContext, ExtractInput } from '../model/extractor.js';
 import type { Segment } from '../model/segment.js';
-import { CHART_VOCABULARY, WORD_VOCABULARY, canOpenMembers, drawingEntries, embeddedEntries, paragraphSegments, propertySegments } from './ooxml.js';
+import { CHART_VOCABULARY, WORD_VOCABULARY, canOpenMembers, drawingEntries, externalLinkSegments, embeddedEntries, paragraphSegments, propertySegments } from './ooxml.js';
 import { scanZipMembers } from './zip.js';
 import type { ZipEntry, ZipReader } from './zip-reader.js';
 
@@ -26,6 +26,7 @@ export async function* readDocx(zip: ZipReader, input: ExtractInput, context: Ex
     yield* paragraphSegments(zip, part, context, WORD_VOCABULARY);
   }
   for (const part of drawingEntries(zip, 'word')) yield* paragraphSegments(zip, part, context, CHART_VOCABULARY);
+  yield* externalLinkSegments(zip, parts, context);
   yield* propertySegments(zip, context);
   const embedded = embeddedEntries(zip, 'word');
   if (embedded.length && canOpenMembers(input, context)) await scanZipMembers(zip, embedded, context);

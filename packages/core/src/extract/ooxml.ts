@@ -168,7 +168,8 @@ export interface ParagraphVocabulary {
 export const WORD_VOCABULARY: ParagraphVocabulary = {
   paragraph: new Set(['w:p']),
   // w:delText: tracked deletions are still in the file and still PHI (../shared/libraries.md §A13).
-  text: new Set(['w:t', 'w:delText']),
+  // w:instrText: field codes, where `HYPERLINK "mailto:…"` and merge fields keep addresses.
+  text: new Set(['w:t', 'w:delText', 'w:instrText', 'w:delInstrText']),
   tab: new Set(['w:tab', 'w:ptab']),
   lineBreak: new Set(['w:br', 'w:cr']),
 };
@@ -300,6 +301,33 @@ export const CHART_VOCABULARY: ParagraphVocabulary = {
 export function drawingEntries(zip: ZipReader, root: string): ZipEntry[] {
   const pattern = new RegExp(`^${root}/(?:drawings|charts|diagrams)/[^/]+\\.xml$`);
   return zip.entries.filter((e) => pattern.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/**
+ * Targets of external relationships of the given parts (hyperlinks: `mailto:` addresses, links
+ * to patient portals with identifiers in the query), one segment per part's relationships file.
+ */
+export async function* externalLinkSegments(zip: ZipReader, parts: readonly ZipEntry[], context: ExtractContext): AsyncGenerator<Segment> {
+  for (const part of parts) {
+    const slash = part.name.lastIndexOf('/');
+    const relsName = `${part.name.slice(0, slash + 1)}_rels/${part.name.slice(slash + 1)}.rels`;
+    const targets: string[] = [];
+    await readPart(zip, relsName, context, {
+      open(name, attributes) {
+        if (localName(name) === 'Relationship' && attributes.TargetMode === 'External' && attributes.Target) targets.push(safeDecode(attributes.Target));
+      },
+    });
+    if (targets.length) yield { text: targets.join('\n'), locator: { kind: 'document-property', property: 'hyperlink', part: relsName }, context: { source: 'metadata', label: 'hyperlink' } };
+  }
+}
+
+/** URL-decodes a link target (`%40` in a mailto) when it is valid, else keeps it as written. */
+function safeDecode(target: string): string {
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target;
+  }
 }
 
 /** Files embedded in a document (`word/embeddings/x.xlsx`, `ppt/media/image1.png`): scanned as members. */

@@ -1,6 +1,6 @@
 import type { ExtractContext, ExtractInput } from '../model/extractor.js';
 import type { Segment } from '../model/segment.js';
-import { CHART_VOCABULARY, DRAWING_VOCABULARY, canOpenMembers, drawingEntries, embeddedEntries, paragraphSegments, propertySegments } from './ooxml.js';
+import { CHART_VOCABULARY, DRAWING_VOCABULARY, canOpenMembers, drawingEntries, externalLinkSegments, embeddedEntries, paragraphSegments, propertySegments } from './ooxml.js';
 import { scanZipMembers } from './zip.js';
 import type { ZipEntry, ZipReader } from './zip-reader.js';
 
@@ -31,6 +31,7 @@ export async function* readPptx(zip: ZipReader, input: ExtractInput, context: Ex
     yield* paragraphSegments(zip, part, context, legacyComments ? PPTX_COMMENT_VOCABULARY : DRAWING_VOCABULARY);
   }
   for (const part of drawingEntries(zip, 'ppt')) yield* paragraphSegments(zip, part, context, CHART_VOCABULARY);
+  yield* externalLinkSegments(zip, parts, context);
   yield* propertySegments(zip, context);
   const embedded = embeddedEntries(zip, 'ppt');
   if (embedded.length && canOpenMembers(input, context)) await scanZipMembers(zip, embedded, context);
