@@ -77,6 +77,12 @@ export async function runPreparedScan(prepared: PreparedScan, io: CliIO, options
       }
       if (!reusable(reports)) return;
       const snapshot = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
+      // Hash only what the scan read whole (it is in the page cache): a DICOM series read up to its
+      // pixel data, or a file skipped for its size, is not read a second time just to hash it.
+      if (reports[reports.length - 1]!.bytesRead < stats.size) {
+        state.record(path, snapshot, undefined, prepared.configDigest, reports);
+        return;
+      }
       const pending: Promise<void> = hashFile(path)
         .then(
           (hash) => state.record(path, snapshot, hash, prepared.configDigest, reports),
