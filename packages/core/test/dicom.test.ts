@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, scan, scanBuffer, sniff, type FileReport, type Finding } from '../src/index.js';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { collect, scan, scanBuffer, scanStream, sniff, type FileReport, type Finding } from '../src/index.js';
 import { allDetectors } from '../../detectors/src/index.js';
 import { readDicomFrames } from '../src/extract/dicom/pixels.js';
 
@@ -71,6 +73,16 @@ describe('DICOM fixtures (scripts/fixtures/dicom.mjs)', () => {
   it('never shows a raw value: findings are masked', () => {
     const finding = reports.get('ct-explicit-le.dcm')!.findings.find((f) => f.locator.kind === 'dicom-tag' && f.locator.tag === '(0010,4000)')!;
     expect([finding.detector, finding.masked, finding.value]).toEqual(['nik', '3171********0001', undefined]);
+  });
+
+  it('reads a stream (no random access) and a gzip-wrapped file like a file on disk', async () => {
+    const bytes = readFileSync(join(FIXTURES, 'ct-explicit-le.dcm'));
+    const options = { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false, ocr: 'never' as const };
+    const streamed = await scanStream(Readable.from([bytes.subarray(0, 300), bytes.subarray(300)]), { ...options, filename: 'ct.dcm' });
+    const gzipped = await scanBuffer(gzipSync(bytes), { ...options, filename: 'ct.dcm.gz' });
+    const expected = reports.get('ct-explicit-le.dcm')!.findings.map(located);
+    expect(streamed.files[0]!.findings.map(located)).toEqual(expected);
+    expect(gzipped.files.find((f) => f.format === 'dicom')!.findings.map(located)).toEqual(expected);
   });
 
   it('reads a raw data set without preamble (sniffed by content, no extension)', () => {
