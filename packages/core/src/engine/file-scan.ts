@@ -3,6 +3,7 @@ import type { FileReport, Finding, ReasonCode } from '../model/report.js';
 import type { Segment } from '../model/segment.js';
 import { ScanError, isIncompleteReason } from '../model/errors.js';
 import type { OcrRuntime } from '../ocr/runtime.js';
+import { FileClock } from './file-clock.js';
 import { sniff } from '../sniff/sniff.js';
 import { FileReportBuilder } from '../report/file-report.js';
 import type { DetectionPlan } from './detection.js';
@@ -76,7 +77,9 @@ export async function scanInput(input: PendingInput, deps: FileScanDeps, emit: (
   // Label, people count and document classes: every report leaves with them (classification.ts).
   const evidence = new FileEvidence(deps.classifiers, deps.classifierKeys);
   builder.classify = (report) => evidence.classify(report);
-  const timeout = AbortSignal.timeout(deps.fileTimeoutMs);
+  // Paused while the file waits for an OCR worker (file-clock.ts).
+  const clock = new FileClock(deps.fileTimeoutMs);
+  const timeout = clock.signal;
   const signal = deps.signal ? AbortSignal.any([deps.signal, timeout]) : timeout;
 
   if (deps.scanFileNames) {
@@ -111,7 +114,7 @@ export async function scanInput(input: PendingInput, deps: FileScanDeps, emit: (
     }
     const counted = countingSource(source, (n) => (builder.bytesRead += n));
     const extractInput: ExtractInput = { path: input.path, name: input.name, source: counted, sniff: sniffed, depth: input.depth };
-    const context = extractContext(input, deps, builder, signal, emit);
+    const context = extractContext(input, deps, builder, signal, emit, clock);
     for await (const segment of extractor.extract(extractInput, context)) {
       if (signal.aborted) break;
       detectSegment(segment, builder, deps, evidence);
@@ -149,6 +152,7 @@ export async function scanInput(input: PendingInput, deps: FileScanDeps, emit: (
       message: `The ${FORMAT_NAMES[builder.format] ?? builder.format} content could not be read (damaged or unusual file): ${safeMessage(error)}`,
     });
   } finally {
+    clock.stop();
     await source?.close?.().catch(() => {});
   }
 }
@@ -208,14 +212,14 @@ function addFinding(raw: RawMatch, segment: Segment, view: SegmentView, builder:
   deps.onFinding?.(finding, builder.path);
 }
 
-function extractContext(input: PendingInput, deps: FileScanDeps, builder: FileReportBuilder, signal: AbortSignal, emit: (report: FileReport) => void): ExtractContext {
+function extractContext(input: PendingInput, deps: FileScanDeps, builder: FileReportBuilder, signal: AbortSignal, emit: (report: FileReport) => void, clock?: FileClock): ExtractContext {
   return {
     signal,
     limits: deps.limits,
     incomplete: (code, message) => builder.incomplete(code, message),
     issue: (code, message) => builder.issue(code, message),
     // Each input (archive members too) gets its own OCR page budget.
-    ocr: deps.ocr?.forInput((code, message) => builder.incomplete(code, message), signal),
+    ocr: deps.ocr?.forInput((code, message) => builder.incomplete(code, message), signal, clock),
     setEncoding: (encoding) => {
       builder.encoding = encoding;
     },

@@ -34,9 +34,11 @@ export class OcrEngine {
    * OCRs one image (PNG/JPEG/BMP/GIF/WebP bytes). Boxes are divided by `scale` (the factor the
    * image was enlarged by before OCR) so they are in the original image's pixels.
    * Rejects with `OcrTimeout` after `pageTimeoutMs`, with the signal's reason when it aborts.
+   * `onStart` is called when a worker takes the page (waiting for one is over).
    */
-  async recognize(image: Uint8Array, scale: number, signal: AbortSignal): Promise<OcrPage> {
+  async recognize(image: Uint8Array, scale: number, signal: AbortSignal, onStart?: () => void): Promise<OcrPage> {
     const slot = await this.acquire(signal);
+    onStart?.();
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     let cancel: ((error: Error) => void) | undefined;

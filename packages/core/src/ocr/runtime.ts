@@ -46,7 +46,7 @@ export class OcrRuntime {
   ) {}
 
   /** The OCR context of one input (file or archive member): its own page budget. */
-  forInput(incomplete: (code: ReasonCode, message: string) => void, signal: AbortSignal): OcrContext {
+  forInput(incomplete: (code: ReasonCode, message: string) => void, signal: AbortSignal, clock?: { pause(): void; resume(): void }): OcrContext {
     let pages = 0;
     const { mode, limits } = this;
     return {
@@ -69,8 +69,15 @@ export class OcrRuntime {
         signal.throwIfAborted();
         const prepared = prepareForOcr(image);
         this.engine ??= new OcrEngine(limits);
+        // The file's time limit does not run while it waits for a free worker (engine/file-clock.ts).
+        let waiting = true;
+        const started = () => {
+          if (waiting) clock?.resume();
+          waiting = false;
+        };
+        clock?.pause();
         try {
-          return await this.engine.recognize(prepared.bytes, prepared.scale, signal);
+          return await this.engine.recognize(prepared.bytes, prepared.scale, signal, started);
         } catch (error) {
           if (error instanceof OcrTimeout) {
             incomplete('timeout', `OCR of page ${page} took longer than ${limits.pageTimeoutMs / 1000} s (OCR page time limit); that page was not read.`);
@@ -78,6 +85,8 @@ export class OcrRuntime {
           }
           if (error instanceof OcrFailure) throw new ScanError(error.engine ? 'extractor-error' : 'corrupt', error.message, { cause: error });
           throw error;
+        } finally {
+          started();
         }
       },
     };
