@@ -1,7 +1,7 @@
 import type { ExtractContext, ExtractInput } from '../model/extractor.js';
 import type { Locator } from '../model/locator.js';
 import type { FieldMap, Segment } from '../model/segment.js';
-import { CHART_VOCABULARY, OOXML_SEGMENT_CHARS, canOpenMembers, drawingEntries, paragraphSegments, embeddedEntries, localName, propertySegments, readPart, relationships, walkPart } from './ooxml.js';
+import { CHART_VOCABULARY, OOXML_SEGMENT_CHARS, canOpenMembers, drawingEntries, externalLinkSegments, paragraphSegments, embeddedEntries, localName, propertySegments, readPart, relationships, walkPart } from './ooxml.js';
 import { pivotCacheSegments } from './xlsx-pivot.js';
 import { scanZipMembers } from './zip.js';
 import type { ZipEntry, ZipReader } from './zip-reader.js';
@@ -484,6 +484,7 @@ export async function* readXlsx(zip: ZipReader, input: ExtractInput, context: Ex
     if (sheet.name !== sheet.part) yield { text: sheet.name, locator: { kind: 'document-property', property: 'sheet name', part: 'xl/workbook.xml' }, context: { source: 'metadata', label: 'sheet name' } };
   }
   for (const part of drawingEntries(zip, 'xl')) yield* paragraphSegments(zip, part, context, CHART_VOCABULARY);
+  yield* externalLinkSegments(zip, book.sheets.map((s) => zip.find(s.part)).filter((e): e is ZipEntry => e !== undefined), context);
   yield* propertySegments(zip, context);
   const embedded = embeddedEntries(zip, 'xl');
   if (embedded.length && canOpenMembers(input, context)) await scanZipMembers(zip, embedded, context);
