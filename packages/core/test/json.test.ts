@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonLabel, systemLabel } from '../src/extract/json.js';
 import type { FieldMap } from '../src/index.js';
@@ -177,5 +178,49 @@ describe('hostile JSON', () => {
     const json = `{"catatan":"${'lorem ipsum '.repeat(200_000)}NIK 3578021506880003 ${'dolor '.repeat(200_000)}"}`;
     const [report] = await scanDocument(Buffer.from(json), 'long.json');
     expect(report!.findings.map((f) => [f.detector, f.locator])).toEqual([['nik', { kind: 'json-pointer', pointer: '/catatan' }]]);
+  });
+});
+
+describe('the streaming tokenizer agrees with JSON.parse', () => {
+  const PLAIN_KEY = /^[A-Za-z_$@][\w$@.:-]{0,63}$/;
+  const text = fc.string({ unit: 'grapheme-ascii', maxLength: 12 }).filter((s) => !/[\n\r]/.test(s));
+  const key = text.filter((k) => k !== 'data');
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+    array: fc.array(tie('node'), { maxLength: 4 }),
+    object: fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+  })).node;
+
+  /** Every value the extractor must report: strings, numbers, and keys that are not plain names. */
+  function expected(node: unknown, pointer: string, out: string[]): string[] {
+    const escape = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
+    if (typeof node === 'string') {
+      if (node.trim()) out.push(`${pointer} | ${node.trim()}`);
+    } else if (typeof node === 'number') out.push(`${pointer} | ${JSON.stringify(node)}`);
+    else if (Array.isArray(node)) node.forEach((v, i) => expected(v, `${pointer}/${i}`, out));
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k && !PLAIN_KEY.test(k) && k.trim()) out.push(`${pointer}/${escape(k)} | ${k.trim()}`);
+        expected(v, `${pointer}/${escape(k)}`, out);
+      }
+    }
+    return out;
+  }
+
+  it('reports every value with its pointer, whatever the chunk size', async () => {
+    await fc.assert(
+      fc.asyncProperty(value, fc.integer({ min: 1, max: 64 }), async (node, chunkSize) => {
+        const json = JSON.stringify(node);
+        // Duplicate keys are impossible from JSON.stringify; __proto__ keys are dropped by it.
+        const { values: found, issues } = await values(json, chunkSize);
+        expect(issues).toEqual([]);
+        const got = found.map((line) => {
+          const [, pointer, ...rest] = line.split(' | ');
+          return `${pointer} | ${rest.join(' | ').trim()}`;
+        });
+        expect(got.sort()).toEqual(expected(node, '', []).sort());
+      }),
+      { numRuns: 300, seed: 20240315 },
+    );
   });
 });
