@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { collect, scan, scanBuffer, scanStream, sniff, type FileReport, type Finding } from '../src/index.js';
 import { allDetectors } from '../../detectors/src/index.js';
 import { readDicomFrames } from '../src/extract/dicom/pixels.js';
+import { dicomExample } from '../../detectors/src/dicom/example.js';
 
 const KEY = 'test-key-0123456789abcdef';
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/dicom/', import.meta.url));
@@ -83,6 +84,18 @@ describe('DICOM fixtures (scripts/fixtures/dicom.mjs)', () => {
     const expected = reports.get('ct-explicit-le.dcm')!.findings.map(located);
     expect(streamed.files[0]!.findings.map(located)).toEqual(expected);
     expect(gzipped.files.find((f) => f.format === 'dicom')!.findings.map(located)).toEqual(expected);
+  });
+
+  // domain.md §10.4: PACS put the No. RM in PatientID, sometimes the NIK or the SATUSEHAT IHS number.
+  it.each([
+    ['00469120', 'medical-record-number', '0*****20'],
+    ['MR2301000234', 'medical-record-number', 'M*********34'],
+    ['3171011708450001', 'nik', '3171********0001'],
+    ['P02478375538', 'ihs-number', expect.any(String)],
+  ])('PatientID %s is reported as %s', async (id, detector, masked) => {
+    const raw = Buffer.from(dicomExample([[0x0008, 0x0060, 'CS', 'CT'], [0x0010, 0x0020, 'LO', id]]), 'latin1');
+    const { files } = await scanBuffer(raw, { detectors: allDetectors, fingerprintKey: KEY, scanFileNames: false, filename: 'raw', ocr: 'never' });
+    expect(files[0]!.findings.map((f) => [located(f), f.detector, f.masked])).toEqual([['(0010,0020) PatientID', detector, masked]]);
   });
 
   it('reads a raw data set without preamble (sniffed by content, no extension)', () => {
