@@ -133,6 +133,13 @@ describe('saring init and saring explain', () => {
     const path = join(dir, 'saring.config.json');
     expect(resolveConfig(loadConfig(path)).problems).toEqual([]);
     expect(readFileSync(path, 'utf8')).toContain('"$comment"');
+    const schema = JSON.parse(readFileSync(join(dir, 'saring.config.schema.json'), 'utf8')) as { type: string; additionalProperties: boolean };
+    expect(schema).toMatchObject({ type: 'object', additionalProperties: false });
+    // Editors checking against the JSON Schema agree with saring about the starter config.
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate(JSON.parse(readFileSync(path, 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ colour: true })).toBe(false);
     const again = await cli(['init'], {}, dir);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('saring.config.json already exists; use --force to overwrite it.');

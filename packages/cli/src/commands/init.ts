@@ -1,17 +1,25 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { UsageError } from '@saring/core';
 import { presets } from '@saring/detectors';
 import type { CliIO } from '../io.js';
 import { EXIT } from '../exit-codes.js';
+import { configSchema } from '../config/schema.js';
+
+/** The JSON Schema of the config (from the zod schema), for editors' completion and checks. */
+export function configJsonSchema(): string {
+  return `${JSON.stringify(z.toJSONSchema(configSchema, { io: 'input' }), null, 2)}\n`;
+}
 
 /**
  * The starting config `saring init` writes: plain JSON (any tool can read it) that explains
  * itself in `$comment` fields, with every section present and set to the defaults.
  */
-export function starterConfig(): string {
+export function starterConfig(schemaFile = 'saring.config.schema.json'): string {
   const config = {
+    $schema: `./${schemaFile}`,
     $comment: [
       'Saring configuration. Data only: never executed. Reference: README, section "Configuration".',
       'Command-line flags win over this file; this file wins over the defaults.',
@@ -70,8 +78,10 @@ export function registerInit(program: Command, io: CliIO, setExit: (code: number
     .action((options: { force?: boolean; output: string }) => {
       const path = resolve(io.cwd, options.output);
       if (existsSync(path) && !options.force) throw new UsageError(`${options.output} already exists; use --force to overwrite it.`);
-      writeFileSync(path, starterConfig(), { mode: 0o644 });
-      io.stdout.write(`Wrote ${options.output}. Check it with "saring scan --config ${options.output} <folder>".\n`);
+      const schemaFile = `${basename(path).replace(/\.jsonc?$/, '')}.schema.json`;
+      writeFileSync(path, starterConfig(schemaFile), { mode: 0o644 });
+      writeFileSync(join(dirname(path), schemaFile), configJsonSchema(), { mode: 0o644 });
+      io.stdout.write(`Wrote ${options.output} (and ${schemaFile}, its JSON Schema for editors). Check it with "saring scan --config ${options.output} <folder>".\n`);
       setExit(EXIT.CLEAN);
     });
 }
