@@ -133,7 +133,10 @@ interface PipeTable {
   verifiedTo: number;
 }
 
-const pipeTables = new WeakMap<DetectView, PipeTable>();
+/** What the last look-up in a segment found: a table, or no header above the row at `searchedTo`. */
+type TableMemo = PipeTable | { headers: undefined; searchedTo: number };
+
+const pipeTables = new WeakMap<DetectView, TableMemo>();
 
 /**
  * The column header above `offset` when it sits in a row of a text table (`| No. RM | NIK |`,
@@ -143,17 +146,45 @@ const pipeTables = new WeakMap<DetectView, PipeTable>();
  */
 export function pipeTableHeader(view: DetectView, offset: number): string | undefined {
   const text = view.text;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  if (text.charCodeAt(lineStart) !== PIPE) return undefined;
-  let table = pipeTables.get(view);
-  if (!table || !rowsContinue(text, table, lineStart)) {
-    table = findPipeTable(text, lineStart);
+  // Bounded: on a megabyte-long line, looking for its start from every value would be quadratic.
+  const lineStart = lineStartOf(view, offset);
+  if (offset - lineStart > MAX_ROW_CHARS || text.charCodeAt(lineStart) !== PIPE) return undefined;
+  const memo = pipeTables.get(view);
+  let table = memo?.headers !== undefined && rowsContinue(text, memo, lineStart) ? memo : undefined;
+  if (!table) {
+    // Rows above a row already searched in vain need no second look: stop there.
+    const stopAt = memo?.headers === undefined && memo !== undefined && memo.searchedTo <= lineStart ? memo.searchedTo : 0;
+    table = findPipeTable(text, lineStart, stopAt);
+    pipeTables.set(view, table ?? { headers: undefined, searchedTo: lineStart });
     if (!table) return undefined;
-    pipeTables.set(view, table);
   }
   let column = 0;
   for (let i = lineStart; i < offset; i++) if (text.charCodeAt(i) === PIPE) column++;
   return table.headers[column - 1];
+}
+
+/** Longest table row looked at; a longer line is not a table a person prints. */
+const MAX_ROW_CHARS = 4096;
+
+const lineStarts = new WeakMap<DetectView, { at: number; lineStart: number }>();
+
+/**
+ * The start of the line holding `offset`. Values arrive in text order, so the search resumes where
+ * the previous one stopped: one pass over a megabyte-long line, not one look-back per value.
+ */
+function lineStartOf(view: DetectView, offset: number): number {
+  const text = view.text;
+  const last = lineStarts.get(view);
+  const floor = last && last.at <= offset ? last.at : 0;
+  let lineStart = last && last.at <= offset ? last.lineStart : 0;
+  for (let i = offset - 1; i >= floor; i--) {
+    if (text.charCodeAt(i) === 10) {
+      lineStart = i + 1;
+      break;
+    }
+  }
+  lineStarts.set(view, { at: offset, lineStart });
+  return lineStart;
 }
 
 /** True when every line from the last verified row down to `lineStart` is a table row. */
@@ -172,9 +203,12 @@ function rowsContinue(text: string, table: PipeTable, lineStart: number): boolea
 
 const SEPARATOR_ROW = /^\|[ \t:|-]{3,}\r?$/;
 
-/** Walks up from a row to the `|---|` separator (rows only in between) and reads the header line above it. */
-function findPipeTable(text: string, lineStart: number): PipeTable | undefined {
-  const floor = Math.max(0, lineStart - TABLE_LOOKBACK_CHARS);
+/**
+ * Walks up from a row to the `|---|` separator (rows only in between) and reads the header line
+ * above it; gives up at a line that is not a row, at `stopAt`, or after TABLE_LOOKBACK_CHARS.
+ */
+function findPipeTable(text: string, lineStart: number, stopAt: number): PipeTable | undefined {
+  const floor = Math.max(0, lineStart - TABLE_LOOKBACK_CHARS, stopAt);
   let end = lineStart - 1; // the '\n' ending the previous line
   while (end > floor) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
