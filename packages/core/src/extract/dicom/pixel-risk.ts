@@ -22,6 +22,9 @@ const SECONDARY_CAPTURE = new Set([
   '1.2.840.10008.5.1.4.1.1.7.4',
 ]);
 
+/** ImageType values (PS3.3 C.8.16.1 and vendor usage) of volume reconstructions, not screen captures. */
+const RECONSTRUCTIONS: ReadonlySet<string> = new Set(['MPR', 'REFORMATTED', 'MIP', 'MINIP', 'MIN IP', 'CPR', 'CURVED', 'RESAMPLED', 'AVERAGE', 'PROJECTION IMAGE', 'SUBTRACTION']);
+
 /** Modalities whose images routinely carry burned-in text or show the patient: ultrasound, external camera. */
 const RISKY_MODALITIES: Readonly<Record<string, string>> = { US: 'ultrasound (US) images usually carry burned-in patient text', XC: 'external camera photograph (XC)' };
 
@@ -44,7 +47,10 @@ export function pixelRisk(facts: HeaderFacts): PixelRisk | undefined {
     const imageType = facts.get('x00080008');
     if (imageType) {
       const values = imageType.split('\\').map((v) => v.trim());
-      if (values[1] === 'SECONDARY' || values.some((v) => v === 'SCREEN SAVE' || v === 'SAVE' || v === 'SCREENSHOT')) {
+      const screen = values.some((v) => v === 'SCREEN SAVE' || v === 'SAVE' || v === 'SCREENSHOT');
+      // Reconstructions of a CT/MR volume (MPR, MIP, ...) are SECONDARY too but carry no screen text.
+      const reconstruction = values.some((v) => RECONSTRUCTIONS.has(v));
+      if (screen || (values[1] === 'SECONDARY' && !reconstruction)) {
         found.push({ parserTag: 'x00080008', keyword: 'ImageType', value: imageType, reason: `ImageType ${imageType.replace(/\\/g, '\\')} (secondary or screen-save image)` });
       }
     }
