@@ -46,10 +46,10 @@ const expected = (file: string, pages?: number[]) =>
     .sort();
 
 describe('OCR of images (eng+ind, offline)', () => {
-  const files = ['referral-letter-04-150dpi-skew3.png', 'strip.png', 'strip.jpg', 'strip.bmp', 'strip.gif', 'strip.webp', 'strip.tif'];
+  const files = ['referral-letter-04-150dpi-skew3.png', 'strip.png', 'strip.jpg', 'strip.bmp', 'strip.gif', 'strip.webp', 'strip.tif', 'strips-2pages.tif'];
 
-  it('reads the NIK and BPJS number from a skewed 150 dpi letter and a strip in every image format', async () => {
-    // recycleAfterJobs 3: seven images on two workers recycle each worker at least once.
+  it('reads the NIK and BPJS number from a skewed 150 dpi letter, a strip in every image format and each page of a TIFF', async () => {
+    // recycleAfterJobs 3: nine pages on two workers recycle each worker at least once.
     const { files: reports } = await collect(scan(files.map(path), options('auto', { recycleAfterJobs: 3 })));
     expect(reports.map((r) => [r.path.split('/').pop(), r.status, r.reason])).toEqual(files.map((f) => [f, 'scanned', undefined]));
     for (const report of reports) expect(found(report)).toEqual(expected(report.path.split('/').pop()!));
