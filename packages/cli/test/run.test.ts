@@ -32,6 +32,7 @@ describe('exit codes', () => {
     [['scan', 'x', '--min-confidence', 'sure'], '--min-confidence must be one of low, medium, high (got "sure").'],
     [['scan', 'x', '--fail-on', 'bad'], '--fail-on must be one of low, medium, high, critical, personal, sensitive-health, bulk-export, none (got "bad").'],
     [['scan', 'x', '--max-file-size', 'big'], '"big" is not a size; write it like 256MiB, 10MB or 1048576.'],
+    [['scan', 'x', '--ocr', 'maybe'], '--ocr must be one of auto, always, never (got "maybe").'],
   ])('2: usage error %j lists the problem', async (argv, message) => {
     const { code, stderr, stdout } = await cli(argv);
     expect(code).toBe(2);

@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import {
   CONFIDENCE_LEVELS,
   DetectionPlan,
+  OCR_MODES,
   UsageError,
   loadOrCreateKey,
   parseFailOn,
@@ -11,6 +12,7 @@ import {
   type ConfidenceLevel,
   type Detector,
   type FailOn,
+  type OcrMode,
   type PathScanOptions,
   type Severity,
 } from '@saring/core';
@@ -49,6 +51,8 @@ export interface ScanCommandOptions {
   redactPaths?: boolean;
   showPaths?: boolean;
   quiet?: boolean;
+  /** `--ocr auto|always|never`; wins over the config's `limits.ocr`. */
+  ocr?: string;
 }
 
 /** Everything a scan needs, checked before any file is read. */
@@ -132,6 +136,8 @@ export async function prepareScan(paths: string[], options: ScanCommandOptions, 
   const concurrency = options.concurrency === undefined ? (config.concurrency ?? DEFAULT_CONCURRENCY) : Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) problems.push(`--concurrency must be a whole number of at least 1 (got "${options.concurrency}").`);
   if (paths.length === 0) problems.push('Name at least one file, folder or glob to scan.');
+  const ocr = (options.ocr ?? config.ocr) as OcrMode | undefined;
+  if (ocr !== undefined && !(OCR_MODES as readonly string[]).includes(ocr)) problems.push(`--ocr must be one of ${OCR_MODES.join(', ')} (got "${ocr}").`);
   if (options.state && options.reveal) problems.push('--state cannot be combined with --reveal: the state database never holds raw values.');
 
   let detectors: Detector[] = [...config.detectors];
@@ -189,7 +195,7 @@ export async function prepareScan(paths: string[], options: ScanCommandOptions, 
     concurrency,
     limits: { ...config.limits, ...(maxFileBytes !== undefined ? { maxFileBytes } : {}) },
     ...(config.fileTimeoutMs !== undefined ? { fileTimeoutMs: config.fileTimeoutMs } : {}),
-    ...(config.ocr ? { ocr: config.ocr } : {}),
+    ...(ocr ? { ocr } : {}),
     ...(Object.keys(config.ocrLimits).length ? { ocrLimits: config.ocrLimits } : {}),
   };
   const configDigest = createHash('sha256')
