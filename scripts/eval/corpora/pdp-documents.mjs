@@ -64,7 +64,7 @@ const BUILDERS = {
     return { text, names: [p.value], covid: [], label: 'sensitive-health' };
   },
   'covid-test-result'(r, p) {
-    const layout = Math.floor(r() * 4);
+    const layout = Math.floor(r() * 7);
     const header = `${pick(r, FACILITIES)}\nLaboratorium Klinik\n`;
     const ident = `Nama : ${p.honorific} ${p.written}\nNIK : ${p.nik}\nJenis Kelamin : ${p.female ? 'Perempuan' : 'Laki-laki'}\nUsia / Tanggal Lahir : ${p.birth}\nTgl Pemeriksaan : ${date(r, 2021)}\nNO. REG : ${digits(r, 8)}\n`;
     let body;
@@ -82,6 +82,16 @@ const BUILDERS = {
       const res = pick(r, ['Reaktif', 'Non Reaktif', 'Non-Reaktif']);
       covid = [`antibody:${res === 'Reaktif' ? 'reactive' : 'non-reactive'}`];
       body = `HASIL PEMERIKSAAN\n${ident}\nNo | Parameter | Hasil | Nilai rujukan\n1 | Rapid Test Antibodi Covid-19 | ${res} | Non Reaktif\n`;
+    } else if (layout === 4) {
+      // English printout from an analyser (domain.md §6: Detected / Not Detected, CT value).
+      const positive = r() < 0.5;
+      covid = [positive ? 'pcr:positive' : 'pcr:negative'];
+      body = `LABORATORY REPORT\n${ident}\nTest                    Result          Reference\nSARS-CoV-2 RNA          ${positive ? 'Detected' : 'Not Detected'}        Not Detected\n`;
+    } else if (layout === 5) {
+      // Lower-case data entry and an abbreviated result.
+      const positive = r() < 0.5;
+      covid = [positive ? 'antigen:positive' : 'antigen:negative'];
+      body = `hasil pemeriksaan covid-19\nnama pasien : ${p.name.toLowerCase()}\nnik : ${p.nik}\nantigen sars-cov-2 : ${positive ? 'pos' : 'neg'}\n`;
     } else {
       const res = pick(r, ['Positif', 'Negatif']);
       covid = [`tcm:${res === 'Positif' ? 'positive' : 'negative'}`];
@@ -131,6 +141,10 @@ function register(r, rows) {
     for (let k = 0; seen.has(written) && k < 50; k++) written = `${pick(r, NAMES)} ${pick(r, SURNAMES)}`.toUpperCase();
     seen.add(written);
     names.push(valueOf(written));
+    // Data entry is not always upper case.
+    const caseStyle = r();
+    if (caseStyle < 0.15) written = written.toLowerCase();
+    else if (caseStyle < 0.3) written = written.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
     const pcr = pick(r, ['POSITIF', 'NEGATIF']);
     if (withCovid) covid.push(`pcr:${pcr === 'POSITIF' ? 'positive' : 'negative'}`);
     const row = [pad(100000 + i, 6), written, p.nik, p.birth, ...(withCovid ? [pcr] : []), pick(r, ['U07.1', 'Z20.8', 'J18.9', 'I10'])];
@@ -220,8 +234,9 @@ export function pdpDocuments(seed = 4) {
     docs.push({ name: `register-${i}.csv`, text: built.text, truth: { names: built.names, covid: built.covid, documentClass: 'patient-register', label: built.label, bulkExport: rows > 100 } });
   }
   // Suffixed and honorific-only names in short notes.
-  for (const [name, suffix] of SUFFIXED) {
-    docs.push({ name: `note-${valueOf(name).toLowerCase().replace(/ /g, '-')}.txt`, text: `Catatan pendaftaran\nNama Peserta : ${name.toUpperCase()}${suffix}\nNo. Kartu : ${bpjs(r)}\n`, truth: { names: [valueOf(name)], covid: [], documentClass: 'none', label: 'personal' } });
+  // File names carry no names here: a name in a file name is a finding too (patient-name reads them).
+  for (const [i, [name, suffix]] of SUFFIXED.entries()) {
+    docs.push({ name: `note-${i}.txt`, text: `Catatan pendaftaran\nNama Peserta : ${name.toUpperCase()}${suffix}\nNo. Kartu : ${bpjs(r)}\n`, truth: { names: [valueOf(name)], covid: [], documentClass: 'none', label: 'personal' } });
   }
   docs.push(...structured(r));
   for (const [i, text] of NEWS.entries()) docs.push({ name: `news-${i}.txt`, text, truth: { names: [], covid: [], documentClass: 'none', label: 'public', hardNegative: true } });

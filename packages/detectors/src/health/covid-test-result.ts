@@ -4,7 +4,7 @@ import { SCORE, clamp } from '../score.js';
 /** COVID-19 tests, normalized to the test kind the finding's value names (domain.md §6). */
 const TESTS: Readonly<Record<string, 'pcr' | 'tcm' | 'antigen' | 'antibody'>> = {
   pcr: 'pcr', 'rt-pcr': 'pcr', 'rt pcr': 'pcr', 'rtpcr': 'pcr', 'swab pcr': 'pcr', 'real time pcr': 'pcr', 'naat': 'pcr', 'pcr sars-cov-2': 'pcr',
-  'hasil pcr': 'pcr', 'hasil swab pcr': 'pcr',
+  'hasil pcr': 'pcr', 'hasil swab pcr': 'pcr', 'sars-cov-2 rna': 'pcr', 'rna sars-cov-2': 'pcr', 'pcr test': 'pcr', 'covid-19 pcr': 'pcr',
   tcm: 'tcm', genexpert: 'tcm', 'tes cepat molekuler': 'tcm', 'xpert xpress': 'tcm',
   antigen: 'antigen', 'swab antigen': 'antigen', 'rapid antigen': 'antigen', 'rapid swab antigen': 'antigen', 'rdt-ag': 'antigen', 'rdt ag': 'antigen',
   'ag sars-cov-2': 'antigen', 'hasil antigen': 'antigen',
@@ -20,7 +20,7 @@ const FILLER = new Set([
   'nasopharyngeal', 'oropharyngeal', 'nasofaring/orofaring', 'spesimen', 'specimen', 'sputum', 'saliva', 'kualitatif', 'qualitative', 'test', 'tes', 'rapid',
   'pemeriksaan', 'ag', 'ab', 'rt', 'real', 'time', 'metode', 'method', 'igm', 'igg', 'virus', 'corona', 'antigen', 'antibodi', 'pcr', 'cepat',
   'molekuler', 'tcm', 'naat', 'genexpert', 'xpert', 'xpress', 'hasilnya', 'nilai', 'ct', 'value', 'rt-pcr', 'rdt-ag', 'rdt', 'sars-cov-2',
-  'covid-19', 'anti', 'total', 'swab/pcr',
+  'covid-19', 'anti', 'total', 'swab/pcr', 'rna', 'kualitatif/qualitative',
 ]);
 const PUNCT = new Set([':', '=', '|', '(', ')', '/', '-', ',', '[', ']', '"', "'", '.', '*', ';']);
 

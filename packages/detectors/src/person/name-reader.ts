@@ -203,7 +203,8 @@ export function readName(text: string, pos: number, options: ReadOptions = {}): 
     if (PARTICLES.has(lower) && words.length > 0) {
       // `bin`, `binti`, `br.` continue a name only when a capitalized token follows.
       const after = spaces(text, t.end, limit);
-      if (after === t.end || !isUpper(text.charCodeAt(after))) break;
+      const next = text.charCodeAt(after);
+      if (after === t.end || !(isUpper(next) || (options.lowerCase && isLower(next)))) break;
       words.push(lower);
       p = after;
       end = t.end;

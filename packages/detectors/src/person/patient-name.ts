@@ -12,6 +12,8 @@ const NAME_LABELS = [
 ];
 /** Labels whose person is a child (domain.md §9.1 `PDP_SPESIFIK_ANAK`). */
 const CHILD_LABELS = new Set(['namaanak', 'namabayi']);
+/** Labels that say outright that a name follows: a lower-case value after them is a name too (`nama pasien : siti aminah`). */
+const STRONG_LABELS = new Set(['namapasien', 'namapeserta', 'namalengkap', 'patientname', 'nmpasien', 'namapenderita', 'namalengkappasien', 'namaibukandung']);
 /** A label that needs no separator before the name: `Atas nama BUDI SANTOSO`. */
 const INLINE_LABELS = new Set(['atasnama']);
 /** Honorifics that are also ordinary words (`Ibu Kota`, `bapak-bapak`): only with patient context nearby. */
@@ -278,7 +280,7 @@ export const patientName: CandidateDetector = {
     tail.lastIndex = candidate.end;
     const sep = tail.exec(text);
     if (!sep) return undefined;
-    const read = readName(text, candidate.end + sep[0].length, { terminators: '"\'' });
+    const read = readName(text, candidate.end + sep[0].length, { terminators: '"\'', lowerCase: STRONG_LABELS.has(key) });
     if (!read || read.doctor) return undefined;
     // `Pasien: Tn. BUDI` is fine; `Peserta: PBI (APBN)` or `Pasien: Umum` is not a name: the bare
     // `pasien`/`peserta` labels need a name-list word or two words.
