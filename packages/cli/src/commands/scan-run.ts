@@ -43,11 +43,15 @@ export function displayPath(path: string, io: CliIO): string {
  * walk order. The summary is rebuilt from what is reported, so its counts match the report.
  */
 export async function runPreparedScan(prepared: PreparedScan, io: CliIO, options: ScanRunOptions): Promise<ScanRunResult> {
+  const startedAt = new Date().toISOString();
   let state: StateDb | undefined;
   if (options.statePath) {
     try {
       state = StateDb.open(resolve(io.cwd, options.statePath), prepared.key);
+      state.beginScan(startedAt, prepared.inputs.map((p) => displayPath(p, io)).join(' '), prepared.configDigest);
     } catch (error) {
+      state?.close();
+      // e.g. "database is locked": another scan is writing to the same state file.
       throw new UsageError(`--state ${options.statePath}: the state database cannot be opened: ${(error as Error).message}`);
     }
   }
@@ -60,8 +64,6 @@ export async function runPreparedScan(prepared: PreparedScan, io: CliIO, options
     useIgnoreFiles: scanOptions.useIgnoreFiles ?? true,
   });
 
-  const startedAt = new Date().toISOString();
-  state?.beginScan(startedAt, prepared.inputs.map((p) => displayPath(p, io)).join(' '), prepared.configDigest);
   const realPathOf = new WeakMap<FileReport, string>();
   const pendingHashes = new Set<Promise<void>>();
   let reused = 0;
