@@ -2,6 +2,7 @@ import type { ExtractContext, ExtractInput, Extractor } from '../model/extractor
 import type { Locator } from '../model/locator.js';
 import type { FieldMap, Segment } from '../model/segment.js';
 import { decodeText } from './text-stream.js';
+import { rangeIndexAt } from './fields.js';
 
 /** Records per segment are cut at about this many characters (whole records only). */
 const CSV_SEGMENT_CHARS = 1024 * 1024;
@@ -49,17 +50,7 @@ class CellMap implements FieldMap {
   }
 
   private indexAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.starts[mid]! <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found >= 0 && offset <= this.ends[found]! ? found : -1;
+    return rangeIndexAt(this.starts, this.ends, offset);
   }
 
   labelAt(offset: number): string | undefined {

@@ -5,6 +5,24 @@ import type { FieldMap, Segment, SegmentContext } from '../model/segment.js';
 export const FIELD_BATCH_CHARS = 256 * 1024;
 
 /**
+ * Index of the range containing `offset` in sorted, non-overlapping ranges (`end` inclusive, so
+ * a match ending a value still maps to it), or -1. Shared by every FieldMap.
+ */
+export function rangeIndexAt(starts: readonly number[], ends: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && offset <= ends[found]! ? found : -1;
+}
+
+/**
  * The labelled values of one batch: flat arrays, searched by binary search. A detector asks
  * for the label at an offset (a JSON key, an HL7 field name, a form field name); the engine
  * asks for the locator only when it reports a finding.
@@ -18,18 +36,7 @@ class BatchFieldMap implements FieldMap {
   ) {}
 
   private indexAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.starts[mid]! <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    // `end` is inclusive so a match ending a value still maps to it.
-    return found >= 0 && offset <= this.ends[found]! ? found : -1;
+    return rangeIndexAt(this.starts, this.ends, offset);
   }
 
   labelAt(offset: number): string | undefined {
