@@ -143,6 +143,7 @@ ${s.incomplete + s.failed > 0 ? '<p class="warn">Some files could not be fully r
 ${barChart('chart-label', 'Findings by label', labels, (key) => key)}
 ${barChart('chart-detector', 'Findings by detector', sortedCounts(s.findingsByDetector))}
 ${barChart('chart-folder', 'Top folders by sensitive files', stats.topFolders())}
+${barChart('chart-document', 'Files by document class', sortedCounts(s.filesByDocumentClass))}
 </div>
 <h2>Files needing attention (<span id="shown">${attention.length}</span> of ${attention.length})</h2>
 <div class="controls"><input id="filter" type="search" placeholder="filter by path, detector, document…" aria-label="filter">
