@@ -8,6 +8,8 @@ export function compactKeyword(text: string): string {
 const WORD_PARTS = /[a-z0-9]+/g;
 /** Distinct labels remembered per keyword set. */
 const MAX_CACHED_LABELS = 10_000;
+/** Longer labels are matched without the cache. */
+const MAX_CACHED_LABEL_CHARS = 48;
 
 /**
  * A regex source matching `keyword` with flexible punctuation between its words:
@@ -81,6 +83,8 @@ class CompiledKeywordSet implements KeywordSet {
   private readonly labelCache = new Map<string, string[]>();
 
   matchLabel(label: string): string[] {
+    // Only short labels repeat (column headers, keys); a stretch of free text is never asked twice.
+    if (label.length > MAX_CACHED_LABEL_CHARS) return this.matchLabelUncached(label);
     const cached = this.labelCache.get(label);
     if (cached) return cached;
     const found = this.matchLabelUncached(label);
