@@ -15,6 +15,8 @@ export const SCORE = {
   LABELLED_VALUE: 0.85,
   /** A mobile number with a known operator prefix, no label. */
   MOBILE_PREFIX: 0.55,
+  /** Subtracted from an unlabelled mobile written `62…` without `+`: as often an id as a phone. */
+  BARE_COUNTRY_CODE: 0.2,
   /** A generic mailbox (info@, admin@) rather than a person's. */
   ROLE_MAILBOX: 0.3,
   /** A personal-looking e-mail address. */

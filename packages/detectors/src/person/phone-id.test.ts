@@ -6,7 +6,7 @@ describe('phone-id', () => {
     ['HP: 0812-3456-7890', '+6281234567890', 'mobile-number', 'high', ['hp']],
     ['0812 3456 7890', '+6281234567890', 'mobile-number', 'medium', []],
     ['+62 813 1234 5678', '+6281312345678', 'mobile-number', 'medium', []],
-    ['628571234567', '+628571234567', 'mobile-number', 'medium', []],
+    ['HP 628571234567', '+628571234567', 'mobile-number', 'high', ['hp']],
     ['HP/WA: (+62) 812 3456 7890', '+6281234567890', 'mobile-number', 'high', ['hp/wa']],
     ['No. Telp : (0271) 634 634', '+62271634634', 'landline-area-code-in-parentheses', 'medium', ['no telp']],
     ['Telp. Rumah: (021) 5551234', '+62215551234', 'landline-area-code-in-parentheses', 'medium', ['telp']],
@@ -19,6 +19,7 @@ describe('phone-id', () => {
 
   it.each([
     ['0274 512345'],
+    ['batch=6285295888744 took=12ms'],
     ['(0271) 634 634'],
     ['08001234567'],
     ['Fax 021 5551234'],

@@ -85,6 +85,8 @@ export const phoneId: CandidateDetector = {
     if (isMobile) {
       pattern = 'mobile-number';
       score = SCORE.MOBILE_PREFIX + (context.length ? SCORE.CONTEXT_BOOST : 0);
+      // `62812…` without `+` and without a label is as often an id or a batch number as a phone.
+      if (!context.length && !country && candidate.digits.startsWith('62') && !candidate.text.startsWith('+')) score -= SCORE.BARE_COUNTRY_CODE;
     } else {
       // A landline (area code 02x–09x) counts only with a personal label and no public-service label.
       if (national.startsWith('08') || national.startsWith('00') || !context.length) return undefined;
