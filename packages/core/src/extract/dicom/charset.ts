@@ -1,5 +1,3 @@
-import { TextDecoder } from 'node:util';
-
 /**
  * Specific Character Set (0008,0005) decoding (PS3.3 C.12.1.1.2, PS3.5 §6.1). dicom-parser reads
  * every string as one byte per character and ignores the character set
@@ -10,6 +8,8 @@ import { TextDecoder } from 'node:util';
  * ISO_IR 192 (UTF-8); the other single-byte ISO 8859 parts, GB18030/GBK and the ISO 2022
  * multi-byte sets are decoded best-effort with the WHATWG decoders Node ships.
  */
+
+import { TextDecoder } from 'node:util';
 
 /** VRs whose bytes are in the declared character set (PS3.5 §6.1.2.3). */
 const CHARSET_VRS: ReadonlySet<string> = new Set(['SH', 'LO', 'ST', 'LT', 'UC', 'UT', 'PN']);
