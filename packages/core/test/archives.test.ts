@@ -102,6 +102,18 @@ describe('configurable limits are reported when hit', () => {
     expect(files[2]!.reasonMessage).toMatch(/maxArchiveMembers/);
   });
 
+  it('a ZIP with more than 65,535 entries (a wrapped 16-bit count) is not cut short silently', async () => {
+    const many = zip(Array.from({ length: 70_000 }, (_, i) => ({ name: `${i}`, data: '', method: 0 })));
+    const files = await scanBytes(many, 'many.zip', { maxArchiveMembers: 3 });
+    expect(summary(files)).toEqual([
+      ['many.zip!0', 'scanned', null],
+      ['many.zip!1', 'scanned', null],
+      ['many.zip!2', 'scanned', null],
+      ['many.zip', 'incomplete', 'limit-members'],
+    ]);
+    expect(files[3]!.reasonMessage).toBe('This archive lists 70000 members; only the first 3 (maxArchiveMembers) were read.');
+  });
+
   it('maxArchiveDepth: the inner archive is not opened', async () => {
     const bundle = readFileSync(join(FIXTURES, 'archives', 'bundel.zip'));
     const files = await scanBytes(bundle, 'bundel.zip', { maxArchiveDepth: 1 });

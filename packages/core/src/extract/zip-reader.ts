@@ -176,9 +176,10 @@ export class ZipReader {
     }
     const cd = await read(cdOffset + shift, cdSize);
     if (cd.byteLength < cdSize) throw corrupt('The ZIP archive is truncated: its central directory is cut off.');
-    const entries = parseCentralDirectory(cd, Math.min(maxEntries, count), shift);
-    // An archive may declare fewer entries than it has (or lie); count what is there too.
-    const declared = Math.max(count, entries.length);
+    // The count in the end record is only 16 bits without ZIP64 (and may lie): the directory
+    // itself is walked, so no entry beyond a wrapped count is silently left out.
+    const { entries, total } = parseCentralDirectory(cd, maxEntries, shift);
+    const declared = Math.max(count === 0xffff ? 0 : count, total);
     const overlapping = findOverlaps(entries, cdOffset + shift);
     return new ZipReader(source as ZipReader['source'], size, entries, declared, overlapping);
   }
@@ -266,10 +267,12 @@ async function readZip64(read: (o: number, l: number) => Promise<Uint8Array>, eo
   };
 }
 
-function parseCentralDirectory(cd: Uint8Array, max: number, shift: number): ZipEntry[] {
+/** The first `max` entries of the central directory, and how many it holds in all. */
+function parseCentralDirectory(cd: Uint8Array, max: number, shift: number): { entries: ZipEntry[]; total: number } {
   const v = view(cd);
   const entries: ZipEntry[] = [];
   let p = 0;
+  let total = 0;
   while (entries.length < max && p + CENTRAL_HEADER_BYTES <= cd.byteLength) {
     if (v.getUint32(p, true) !== CENTRAL_SIGNATURE) {
       if (entries.length === 0) throw corrupt('The ZIP archive is damaged: its central directory does not start with an entry.');
@@ -318,7 +321,13 @@ function parseCentralDirectory(cd: Uint8Array, max: number, shift: number): ZipE
     });
     p = nameStart + nameLength + extraLength + commentLength;
   }
-  return entries;
+  total += entries.length;
+  // Entries past the limit are counted, not parsed.
+  while (p + CENTRAL_HEADER_BYTES <= cd.byteLength && v.getUint32(p, true) === CENTRAL_SIGNATURE) {
+    total++;
+    p += CENTRAL_HEADER_BYTES + v.getUint16(p + 28, true) + v.getUint16(p + 30, true) + v.getUint16(p + 32, true);
+  }
+  return { entries, total };
 }
 
 /**
