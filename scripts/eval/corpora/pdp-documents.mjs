@@ -86,7 +86,7 @@ const BUILDERS = {
       // English printout from an analyser (domain.md §6: Detected / Not Detected, CT value).
       const positive = r() < 0.5;
       covid = [positive ? 'pcr:positive' : 'pcr:negative'];
-      body = `LABORATORY REPORT\n${ident}\nTest                    Result          Reference\nSARS-CoV-2 RNA          ${positive ? 'Detected' : 'Not Detected'}        Not Detected\n`;
+      body = `SARS-CoV-2 RT-PCR TEST REPORT\n${ident}\nTest                    Result          Reference\nSARS-CoV-2 RNA          ${positive ? 'Detected' : 'Not Detected'}        Not Detected\n`;
     } else if (layout === 5) {
       // Lower-case data entry and an abbreviated result.
       const positive = r() < 0.5;
@@ -157,7 +157,7 @@ function register(r, rows) {
 function blank(text) {
   return text
     .split('\n')
-    .map((line) => line.replace(/(:\s*).*$/, '$1..........').replace(/^(\s*[^|]+\|).*$/, '$1'))
+    .map((line) => line.replace(/(:\s*).*$/, '$1..........').replace(/^(\s*[^|]+\|).*$/, '$1').replace(/^([^:|]*?[^ :|]) {2,}[^:|]*$/, '$1'))
     .join('\n');
 }
 

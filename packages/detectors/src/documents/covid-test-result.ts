@@ -7,7 +7,8 @@ export const covidTestResultDocument = documentClassifier(
   {
     titles: [
       'pelaporan hasil rapid swab antigen', 'hasil pemeriksaan sars-cov-2', 'hasil pemeriksaan covid-19', 'surat keterangan hasil pemeriksaan',
-      'hasil pemeriksaan laboratorium sars-cov-2', 'hasil rt-pcr', 'hasil swab', 'hasil pemeriksaan',
+      'hasil pemeriksaan laboratorium sars-cov-2', 'hasil rt-pcr', 'hasil swab', 'hasil pemeriksaan', 'sars-cov-2 rt-pcr test report',
+      'covid-19 test report', 'hasil pemeriksaan rt-pcr',
     ],
     labels: ['nilai rujukan', 'spesimen', 'swab nasofaring', 'tgl pemeriksaan', 'petugas pemeriksa', 'penanggungjawab', 'no. reg', 'metode', 'sars-cov-2'],
     findings: { 'covid-test-result': 0.5 },
