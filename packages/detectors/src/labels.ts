@@ -112,11 +112,13 @@ const IN_CELL_LABEL_CHARS = 24;
 /**
  * Context words for a value. In a table (CSV, sheet) the column header is the context: the
  * 300-character window would also take in the headers of the *other* columns on row 2 and
- * call a `kode_va` cell a NIK because `no_ktp` is the next column. So in a table only the
- * cell's own header and a label written in the cell count; elsewhere the engine's window does.
+ * call a `kode_va` cell a NIK because `no_ktp` is the next column. So in a table (a FieldMap, or a
+ * text table) only the cell's own header and a label written in the cell count; elsewhere the
+ * engine's window does.
  */
 export function contextOf(view: DetectView, words: KeywordSet, start: number, end: number, window: number): string[] {
-  const header = view.context?.fields?.labelAt(start);
+  // A text table (`| No. HP |` over `|---|`) counts as a table too.
+  const header = view.context?.fields?.labelAt(start) ?? pipeTableHeader(view, start);
   if (header === undefined) return view.contextWords(words, start, end, window);
   const found = words.matchLabel(header.replace(/_/g, ' '));
   for (const word of words.matchLabel(sameLinePrefix(view.text, start, IN_CELL_LABEL_CHARS))) if (!found.includes(word)) found.push(word);

@@ -17,6 +17,12 @@ describe('phone-id', () => {
     expect(found[0]!.masked).toBe(`${value.slice(0, 6)}${'*'.repeat(value.length - 9)}${value.slice(-3)}`);
   });
 
+  it('takes a text-table column header as the label of every row', async () => {
+    const rows = Array.from({ length: 6 }, (_, i) => `| PASIEN ${i} | ${'6281234567' + String(i).padStart(3, '0')} | (0271) 63463${i} |`).join('\n');
+    const found = await findingsOf('phone-id', `| Nama | No. HP | Telp Rumah |\n|---|---|---|\n${rows}\n`);
+    expect(found.map((f) => f.value)).toEqual(Array.from({ length: 6 }, (_, i) => [`+6281234567${String(i).padStart(3, '0')}`, `+6227163463${i}`]).flat());
+  });
+
   it.each([
     ['0274 512345'],
     ['batch=6285295888744 took=12ms'],
