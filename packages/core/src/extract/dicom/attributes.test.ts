@@ -3,11 +3,11 @@ import { isPlaceholder, normalizeValue } from './attributes.js';
 import { attributeInfo } from './keywords.js';
 
 describe('DICOM values', () => {
-  it.each(['ANON', 'Anonymized', 'ANONYMOUS', 'anon_0042', '----', 'XXXXXX', '000000', 'a3f9c2e17b5d40e8a3f9c2e17b5d40e8', 'REMOVED', '^^^', 'UNKNOWN'])(
+  it.each(['ANON', 'Anonymized', 'ANONYMOUS', 'anon_0042', '----', 'XXXXXX', '000000', 'a3f9c2e17b5d40e8a3f9c2e17b5d40e8', 'REMOVED', '^^^', 'UNKNOWN', 'ANON PATIENT', 'ANONYMIZED ANONYMIZED', 'UNKNOWN PATIENT 0042', 'PASIEN TANPA NAMA'])(
     '%s is a placeholder',
     (value) => expect(isPlaceholder(value)).toBe(true),
   );
-  it.each(['SITI AMINAH', 'Doe Archibald', '00469120', 'MR2301000234', '3171011708450001', 'M', '1945-08-17', 'RSUD KOTA CONTOH'])(
+  it.each(['SITI AMINAH', 'Doe Archibald', 'PATIENT SITI', 'NY. ANON SUTRISNO', '00469120', 'MR2301000234', '3171011708450001', 'M', '1945-08-17', 'RSUD KOTA CONTOH'])(
     '%s is a real value',
     (value) => expect(isPlaceholder(value)).toBe(false),
   );

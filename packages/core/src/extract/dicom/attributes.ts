@@ -46,6 +46,9 @@ const PLACEHOLDERS: ReadonlySet<string> = new Set([
   'DELETED', 'NONE', 'UNKNOWN', 'N/A', 'NA', 'NULL', 'NIL', 'PATIENT', 'NO NAME', 'NONAME', 'TEST', 'DUMMY',
 ]);
 
+/** Words that make up multi-word dummies. */
+const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([...PLACEHOLDERS, 'ANON', 'NO', 'NAME', 'PATIENT', 'PASIEN', 'TANPA', 'NAMA', 'X', '']);
+
 /**
  * A value an anonymiser left in place of the real one: a dummy word, a run of one character
  * (`----`, `XXXX`, `000000`), `ANON…`, or a hash-like pseudonym (16+ hex digits, or 24+
@@ -57,6 +60,8 @@ export function isPlaceholder(value: string): boolean {
   if (!/[\p{L}\p{N}]/u.test(upper)) return true;
   if (upper.length >= 2 && /^(.)\1+$/.test(upper)) return true;
   if (/^ANON(?:YMI[SZ]ED|YMOUS)?[\s_-]*\d*$/.test(upper)) return true;
+  // `ANON PATIENT`, `ANONYMIZED^ANONYMIZED`, `UNKNOWN PATIENT 0042`: dummy words (and a counter) only.
+  if (upper.includes(' ') && upper.split(/[\s_-]+/).every((word) => PLACEHOLDER_WORDS.has(word) || /^\d+$/.test(word))) return true;
   if (upper.length < 16) return false;
   if (/^[0-9A-F]{16,}$/.test(upper) && /[A-F]/.test(upper) && /\d/.test(upper)) return true;
   if (/^[A-Za-z0-9+/_=-]{24,}$/.test(value) && /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value)) return true;
