@@ -245,6 +245,11 @@ export function readName(text: string, pos: number, options: ReadOptions = {}): 
     }
     p = next;
   }
+  // A trailing title from a name's components (DICOM `KARTIKA^YULIA^^DR`): a doctor.
+  if (words.length > 1 && DOCTOR_TITLES.has(words[words.length - 1]!.replace(/\.$/, '').toLowerCase())) {
+    words.pop();
+    doctor = true;
+  }
   // A trailing honorific: HL7 `SANTOSO^BUDI^^^TN` joined as `SANTOSO BUDI TN`, or `BUDI SANTOSO TN`.
   if (words.length > 1) {
     const lastWord = words[words.length - 1]!;

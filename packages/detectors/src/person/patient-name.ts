@@ -40,17 +40,21 @@ const NAME_FIELD_WORDS = keywordSet([
   'nama', 'name', 'nama pasien', 'nm pasien', 'nama peserta', 'nm peserta', 'nama lengkap', 'patient name', 'patientname', 'patients name',
   'nama ibu', 'nama ibu kandung', 'nm ibu', 'nama ayah', 'nama kk', 'nama kepala keluarga', 'full name', 'fullname', 'nama penderita', 'nama anak',
   'nama bayi', 'mother maiden name', 'mother name', 'next of kin name', 'name of insured', 'nama klien', 'atas nama', 'pasien', 'peserta',
-  'peserta nama', 'pasien nama', 'name text', 'name family', 'name given',
+  'peserta nama', 'pasien nama', 'name text',
 ]);
-/** FHIR HumanName parts: a Patient's unless the resource is a Practitioner or an Organization. */
-const FHIR_FIELD_WORDS = new Set(['name text', 'name family', 'name given']);
+/**
+ * FHIR HumanName `text` (SATUSEHAT keeps the whole name there, domain.md §3): a Patient's unless
+ * the resource is a Practitioner or an Organization. `given`/`family` repeat parts of it and
+ * would count one person twice, so they are not read.
+ */
+const FHIR_FIELD_WORDS = new Set(['name text']);
 /** Words in a label that make the name someone else's (a doctor, an institution, a drug). */
 const OTHER_NAME_FIELD = keywordSet([
   'dokter', 'doctor', 'physician', 'practitioner', 'dpjp', 'operator', 'radiografer', 'perawat', 'petugas', 'faskes', 'institution', 'organization',
   'organisasi', 'rumah sakit', 'rs', 'poli', 'provider', 'ppk', 'obat', 'drug', 'medication', 'kamar', 'ruang', 'kelas', 'jenis', 'file', 'device',
   'perusahaan', 'company', 'instansi', 'bank', 'kota', 'kabupaten', 'provinsi', 'kecamatan', 'kelurahan', 'desa', 'propinsi', 'prov', 'kab', 'kec',
   'kel', 'lab', 'pemeriksaan', 'tindakan', 'diagnosa', 'penyakit', 'asuransi', 'plan', 'code', 'display', 'system', 'unit', 'sub', 'spesialis',
-  'use', 'prefix', 'suffix', 'period',
+  'use', 'prefix', 'suffix', 'period', 'given', 'family',
 ]);
 const CHILD_FIELD_WORDS = new Set(['nama anak', 'nama bayi']);
 /** Generic labels (`name`, `nama`) where a value still needs a name-list word: `name` is also an organization's. */
