@@ -220,14 +220,6 @@ export class SegmentView implements DetectView {
     this.kwKeys.push(key);
   }
 
-  /** Calls `sink` with the compact key of every keyword starting in `[from, to)` (file classification). */
-  countKeywords(from: number, to: number, sink: (key: string) => void): void {
-    for (let i = 0; i < this.kwStarts.length; i++) {
-      const start = this.kwStarts[i]!;
-      if (start >= from && start < to) sink(this.kwKeys[i]!);
-    }
-  }
-
   /** Keyword spans overlapping `[from, to)` (keywords are indexed in text order). */
   keywordSpans(from: number, to: number): [number, number][] {
     const spans: [number, number][] = [];

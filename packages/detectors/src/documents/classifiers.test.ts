@@ -39,4 +39,17 @@ describe('document classifiers', () => {
     const ids = report.classification?.documents.map((d) => d.id) ?? [];
     expect(ids.filter((d) => d !== 'template')).toEqual([]);
   });
+
+  // The classifiers' own passes (their keywords, blank fields) must stay linear like the detectors'.
+  it.each([
+    ['colons', ':'.repeat(1 << 20)],
+    ['blank fields', 'Nama : ..........\n'.repeat(1 << 16)],
+    ['title soup', 'surat rujukan hasil pemeriksaan '.repeat(1 << 15)],
+    ['spaces after colons', `: ${' '.repeat(1 << 20)}x`],
+  ])('scans 1 MB of %s with classifiers in linear time', async (_name, text) => {
+    const started = performance.now();
+    const report = await reportFor(text);
+    expect(report.status).toBe('scanned');
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
 });
