@@ -64,8 +64,11 @@ export class FileEvidence {
     private readonly classifierKeys: ReadonlySet<string>,
   ) {}
 
-  /** Records the matches and the classifier keywords of one segment. */
-  observe(segment: Segment, view: SegmentView, matches: readonly RawMatch[]): void {
+  /**
+   * Records the matches, the classifier keywords and the blank form fields of one segment. The
+   * view is part of the signature for classifiers that may want the detectors' keyword index.
+   */
+  observe(segment: Segment, _view: SegmentView, matches: readonly RawMatch[]): void {
     const fromName = segment.context?.source === 'file-name';
     for (const { detector, match } of matches) {
       if (detector.meta.severity !== 'low') this.significant++;
