@@ -54,7 +54,7 @@ const OTHER_NAME_FIELD = keywordSet([
   'organisasi', 'rumah sakit', 'rs', 'poli', 'provider', 'ppk', 'obat', 'drug', 'medication', 'kamar', 'ruang', 'kelas', 'jenis', 'file', 'device',
   'perusahaan', 'company', 'instansi', 'bank', 'kota', 'kabupaten', 'provinsi', 'kecamatan', 'kelurahan', 'desa', 'propinsi', 'prov', 'kab', 'kec',
   'kel', 'lab', 'pemeriksaan', 'tindakan', 'diagnosa', 'penyakit', 'asuransi', 'plan', 'code', 'display', 'system', 'unit', 'sub', 'spesialis',
-  'use', 'prefix', 'suffix', 'period', 'given', 'family',
+  'use', 'prefix', 'suffix', 'period', 'given', 'family', 'sheet', 'workbook', 'author', 'creator', 'title', 'template', 'table', 'tabel',
 ]);
 const CHILD_FIELD_WORDS = new Set(['nama anak', 'nama bayi']);
 /** Generic labels (`name`, `nama`) where a value still needs a name-list word: `name` is also an organization's. */
@@ -306,6 +306,8 @@ export const patientName: CandidateDetector = {
       if ((kind === 'generic' || kind === 'fhir') && isPractitionerResource(text, 0)) return out;
       const start = text.length - text.trimStart().length;
       const found = componentName(text, start, text.trimEnd().length, 'name-field', [label]);
+      // A generic `name` label (a sheet's, a device's) needs a word from the name lists, as in tables.
+      if (found && kind === 'generic' && found.explanation.validation !== 'valid') return out;
       if (found) out.push(kind === 'child' ? { ...found, child: true } : found);
       return out;
     }
