@@ -9,6 +9,12 @@ export const FIELD_BATCH_CHARS = 256 * 1024;
  * a match ending a value still maps to it), or -1. Shared by every FieldMap.
  */
 export function rangeIndexAt(starts: readonly number[], ends: readonly number[], offset: number): number {
+  const found = lastStartAtOrBefore(starts, offset);
+  return found >= 0 && offset <= ends[found]! ? found : -1;
+}
+
+/** Index of the last of the sorted `starts` at or before `offset`, or -1. */
+export function lastStartAtOrBefore(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   let found = -1;
@@ -19,7 +25,7 @@ export function rangeIndexAt(starts: readonly number[], ends: readonly number[],
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return found >= 0 && offset <= ends[found]! ? found : -1;
+  return found;
 }
 
 /**

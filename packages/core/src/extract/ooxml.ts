@@ -1,4 +1,5 @@
 import type { ExtractContext, ExtractInput } from '../model/extractor.js';
+import { lastStartAtOrBefore } from './fields.js';
 import type { Locator } from '../model/locator.js';
 import type { FieldMap, Segment } from '../model/segment.js';
 import { ScanError } from '../model/errors.js';
@@ -140,16 +141,7 @@ export class ParagraphMap implements FieldMap {
   }
 
   locatorAt(offset: number): Locator | undefined {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.starts[mid]! <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = lastStartAtOrBefore(this.starts, offset);
     return found < 0 ? undefined : { kind: 'docx-paragraph', part: this.part, paragraph: this.numbers[found]! };
   }
 }

@@ -1,4 +1,5 @@
 import type { ExtractContext } from '../model/extractor.js';
+import { lastStartAtOrBefore } from './fields.js';
 import type { Locator } from '../model/locator.js';
 import type { FieldMap, Segment } from '../model/segment.js';
 import { OOXML_SEGMENT_CHARS, localName, readPart, walkPart } from './ooxml.js';
@@ -29,17 +30,7 @@ class PivotMap implements FieldMap {
   }
 
   private indexAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.starts[mid]! <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
+    return lastStartAtOrBefore(this.starts, offset);
   }
 
   labelAt(offset: number): string | undefined {

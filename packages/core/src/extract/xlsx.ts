@@ -1,4 +1,5 @@
 import type { ExtractContext, ExtractInput } from '../model/extractor.js';
+import { rangeIndexAt } from './fields.js';
 import type { Locator } from '../model/locator.js';
 import type { FieldMap, Segment } from '../model/segment.js';
 import { CHART_VOCABULARY, OOXML_SEGMENT_CHARS, canOpenMembers, drawingEntries, externalLinkSegments, paragraphSegments, embeddedEntries, localName, propertySegments, readPart, relationships, walkPart } from './ooxml.js';
@@ -176,17 +177,7 @@ class SheetCellMap implements FieldMap {
   }
 
   private indexAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.starts[mid]! <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found >= 0 && offset <= this.ends[found]! ? found : -1;
+    return rangeIndexAt(this.starts, this.ends, offset);
   }
 
   labelAt(offset: number): string | undefined {
