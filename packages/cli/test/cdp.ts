@@ -60,7 +60,8 @@ export class HeadlessChromium {
     const child = spawn(
       binary,
       ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check', '--disable-extensions', '--disable-background-networking', '--disable-component-update', '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'],
-      { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+      // Its own process group, so close() can stop the renderer and helper processes too.
+      { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true },
     );
     return new HeadlessChromium(child, profile);
   }
@@ -81,11 +82,18 @@ export class HeadlessChromium {
     throw new Error(`Chromium sent no ${method} within ${timeoutMs} ms`);
   }
 
-  /** Stops the browser and removes its throw-away profile once it has exited. */
+  /**
+   * Stops the browser with its whole process group (killing only the parent left helper
+   * processes writing into the profile) and removes its throw-away profile once it has exited.
+   */
   async close(): Promise<void> {
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.kill('SIGKILL');
+    try {
+      if (this.child.pid !== undefined) process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      this.child.kill('SIGKILL');
+    }
     await exited;
-    rmSync(this.profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    rmSync(this.profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   }
 }
