@@ -108,7 +108,8 @@ function scanWithCli(target, root, minConfidence, reveal, config) {
     lines.on('line', (line) => {
       if (!line.trim()) return;
       const record = JSON.parse(line);
-      if (record.type === 'finding') findings.push({ file: rel(record.path), detector: record.detector, value: record.value });
+      // A finding inside an archive member counts for the archive document (`x.zip!inner.txt` -> `x.zip`).
+      if (record.type === 'finding') findings.push({ file: rel(record.path.split('!')[0]), detector: record.detector, value: record.value });
       else if (record.type === 'file') files.set(rel(record.path), record);
       else if (record.type === 'summary') summary = record;
     });
