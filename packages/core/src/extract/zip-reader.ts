@@ -29,6 +29,11 @@ export interface ZipEntry {
   localHeaderOffset: number;
 }
 
+/** An entry from its header fields; whether it is encrypted (flag bit 0, or AES method 99) or a folder follows from them. */
+function zipEntry(fields: Omit<ZipEntry, 'encrypted' | 'isDirectory'>): ZipEntry {
+  return { ...fields, encrypted: (fields.flags & 0x1) !== 0 || fields.method === 99, isDirectory: fields.name.endsWith('/') && fields.declaredSize === 0 };
+}
+
 /** Compression methods by number, for messages (APPNOTE.TXT §4.4.5). */
 const METHOD_NAMES: Readonly<Record<number, string>> = {
   1: 'Shrink', 6: 'Implode', 9: 'Deflate64', 12: 'bzip2', 14: 'LZMA', 93: 'Zstandard', 95: 'XZ', 98: 'PPMd', 99: 'AES encryption',
@@ -127,18 +132,7 @@ export class ZipReader {
       // Sizes written after the data (a data descriptor) cannot be known without the directory.
       if (flags & 0x8 && compressedSize === 0) break;
       const name = decodeName(tail.subarray(0, nameLength));
-      entries.push({
-        index: entries.length,
-        name,
-        method,
-        flags,
-        encrypted: (flags & 0x1) !== 0 || method === 99,
-        isDirectory: name.endsWith('/') && declaredSize === 0,
-        compressedSize,
-        declaredSize,
-        crc32: hv.getUint32(14, true),
-        localHeaderOffset: p,
-      });
+      entries.push(zipEntry({ index: entries.length, name, method, flags, compressedSize, declaredSize, crc32: hv.getUint32(14, true), localHeaderOffset: p }));
       p += LOCAL_HEADER_BYTES + nameLength + extraLength + compressedSize;
       if (flags & 0x8) {
         const descriptor = await read(p, 4);
@@ -307,18 +301,7 @@ function parseCentralDirectory(cd: Uint8Array, max: number, shift: number): { en
       }
       x += 4 + length;
     }
-    entries.push({
-      index: entries.length,
-      name,
-      method,
-      flags,
-      encrypted: (flags & 0x1) !== 0 || method === 99,
-      isDirectory: name.endsWith('/') && declaredSize === 0,
-      compressedSize,
-      declaredSize,
-      crc32: v.getUint32(p + 16, true),
-      localHeaderOffset: localHeaderOffset + shift,
-    });
+    entries.push(zipEntry({ index: entries.length, name, method, flags, compressedSize, declaredSize, crc32: v.getUint32(p + 16, true), localHeaderOffset: localHeaderOffset + shift }));
     p = nameStart + nameLength + extraLength + commentLength;
   }
   total += entries.length;

@@ -1,6 +1,5 @@
-import type { ConfidenceLevel, DataCategory, Severity } from '../model/detector.js';
-import type { Locator } from '../model/locator.js';
-import type { FileReport, FileStatus, ReasonCode } from '../model/report.js';
+import type { ConfidenceLevel, Severity } from '../model/detector.js';
+import type { FileReport, FileStatus, Finding, ReasonCode } from '../model/report.js';
 import { findingBlocks, labelOf, maxLabel, type FileLabel, type Policy } from './policy.js';
 
 /**
@@ -14,17 +13,8 @@ export type BlockReason =
   | { kind: 'not-read'; code: string; path: string; status: FileStatus; reason: ReasonCode; message: string };
 
 /** A finding as the verdict shows it: masked, never the raw value, never a snippet of text. */
-export interface GateFinding {
+export interface GateFinding extends Pick<Finding, 'detector' | 'entity' | 'category' | 'severity' | 'confidence' | 'score' | 'locator' | 'masked' | 'fingerprint'> {
   path: string;
-  detector: string;
-  entity: string;
-  category: DataCategory;
-  severity: Severity;
-  confidence: ConfidenceLevel;
-  score: number;
-  locator: Locator;
-  masked: string;
-  fingerprint: string;
   /** True when this finding alone blocks under the policy. */
   blocks: boolean;
 }
