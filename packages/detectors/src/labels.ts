@@ -55,30 +55,61 @@ export class LabelGroups<G extends string> {
   nearest(view: DetectView, start: number, maxChars: number = LABEL_LOOKBACK_CHARS): LabelHit<G> | undefined {
     const field = view.fieldLabel(start);
     if (field !== undefined) {
-      const hit = this.lastIn(field.replace(/_/g, ' '));
-      if (hit !== undefined) return { group: hit.group, word: `field ${field}` };
+      const hit = this.ofField(field);
+      if (hit !== undefined) return hit;
     }
-    return this.lastIn(linePrefix(view.text, start, maxChars));
+    const prefix = ownPrefix(view, start, maxChars, true);
+    return hasLetter(prefix) ? this.lastIn(prefix) : undefined;
   }
+
+  /** Column headers repeat for every cell: each is matched once (bounded, like `KeywordSet.matchLabel`). */
+  private readonly fieldHits = new Map<string, LabelHit<G> | null>();
+
+  private ofField(field: string): LabelHit<G> | undefined {
+    let hit = this.fieldHits.get(field);
+    if (hit === undefined) {
+      const found = this.lastIn(field.replace(/_/g, ' '));
+      hit = found === undefined ? null : { group: found.group, word: `field ${field}` };
+      if (this.fieldHits.size >= MAX_REMEMBERED_FIELDS) this.fieldHits.clear();
+      this.fieldHits.set(field, hit);
+    }
+    return hit ?? undefined;
+  }
+}
+
+/** Distinct field labels remembered per label set. */
+const MAX_REMEMBERED_FIELDS = 10_000;
+
+/** True when `text` holds a letter: without one there is no label to look for. */
+export function hasLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
+/**
+ * The text before `start` where a label for the value there can be written: its own line (and
+ * the line before when `lineBefore`), at most `maxChars`, and never further back than the start
+ * of its own cell in a table (a CSV, sheet or JSON value): the cells before it in the row are
+ * other columns' values, not labels. `Jl. Merdeka 1` in the address column must not make the
+ * phone number in the next column a public number.
+ */
+export function ownPrefix(view: DetectView, start: number, maxChars: number, lineBefore = false): string {
+  let from = Math.max(0, start - maxChars);
+  const fieldStart = view.context?.fields?.fieldStartAt?.(start);
+  if (fieldStart !== undefined && fieldStart > from) from = fieldStart;
+  const chunk = view.text.slice(from, start);
+  const last = chunk.lastIndexOf('\n');
+  if (last === -1) return chunk;
+  return chunk.slice((lineBefore ? chunk.lastIndexOf('\n', last - 1) : last) + 1);
 }
 
 /** A label found before a value: its group and the word as declared. */
 export interface LabelHit<G extends string> {
   group: G;
   word: string;
-}
-
-/**
- * The text before `start` on its own line and the line before, at most `maxChars` long.
- * Bounded, so looking back costs the same whatever the segment holds.
- */
-export function linePrefix(text: string, start: number, maxChars: number = LABEL_LOOKBACK_CHARS): string {
-  const from = Math.max(0, start - maxChars);
-  const chunk = text.slice(from, start);
-  const last = chunk.lastIndexOf('\n');
-  if (last === -1) return chunk;
-  const before = chunk.lastIndexOf('\n', last - 1);
-  return chunk.slice(before + 1);
 }
 
 /** The text before `start` on its own line only, at most `maxChars` long. */
@@ -118,10 +149,14 @@ const IN_CELL_LABEL_CHARS = 24;
  */
 export function contextOf(view: DetectView, words: KeywordSet, start: number, end: number, window: number): string[] {
   // A text table (`| No. HP |` over `|---|`) counts as a table too.
-  const header = view.context?.fields?.labelAt(start) ?? pipeTableHeader(view, start);
+  const fieldHeader = view.context?.fields?.labelAt(start);
+  const header = fieldHeader ?? pipeTableHeader(view, start);
   if (header === undefined) return view.contextWords(words, start, end, window);
-  const found = words.matchLabel(header.replace(/_/g, ' '));
-  for (const word of words.matchLabel(sameLinePrefix(view.text, start, IN_CELL_LABEL_CHARS))) if (!found.includes(word)) found.push(word);
+  // A copy: `matchLabel` hands out its remembered answer, which must not grow.
+  const found = [...words.matchLabel(header.replace(/_/g, ' '))];
+  let prefix = ownPrefix(view, start, IN_CELL_LABEL_CHARS);
+  if (fieldHeader === undefined) prefix = prefix.slice(prefix.lastIndexOf('|') + 1); // a text table's own cell
+  if (hasLetter(prefix)) for (const word of words.matchLabel(prefix)) if (!found.includes(word)) found.push(word);
   return found;
 }
 

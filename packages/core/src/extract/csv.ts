@@ -59,6 +59,18 @@ class CellMap implements FieldMap {
     return this.headers[this.columns[i]!];
   }
 
+  fieldStartAt(offset: number): number | undefined {
+    const i = this.indexAt(offset);
+    return i < 0 ? undefined : this.starts[i];
+  }
+
+  forEachLabelled(visit: (start: number, end: number, label: string) => void): void {
+    for (let i = 0; i < this.starts.length; i++) {
+      const label = this.rows[i] === 1 ? undefined : this.headers[this.columns[i]!];
+      if (label !== undefined) visit(this.starts[i]!, this.ends[i]!, label);
+    }
+  }
+
   locatorAt(offset: number): Locator | undefined {
     const i = this.indexAt(offset);
     if (i < 0) return undefined;

@@ -50,6 +50,18 @@ class BatchFieldMap implements FieldMap {
     return i < 0 ? undefined : this.labels[i];
   }
 
+  fieldStartAt(offset: number): number | undefined {
+    const i = this.indexAt(offset);
+    return i < 0 ? undefined : this.starts[i];
+  }
+
+  forEachLabelled(visit: (start: number, end: number, label: string) => void): void {
+    for (let i = 0; i < this.starts.length; i++) {
+      const label = this.labels[i];
+      if (label !== undefined) visit(this.starts[i]!, this.ends[i]!, label);
+    }
+  }
+
   locatorAt(offset: number): Locator | undefined {
     const i = this.indexAt(offset);
     return i < 0 ? undefined : this.locators[i];

@@ -186,6 +186,20 @@ class SheetCellMap implements FieldMap {
     return this.header.labels.get(this.columns[i]!);
   }
 
+  fieldStartAt(offset: number): number | undefined {
+    const i = this.indexAt(offset);
+    return i < 0 ? undefined : this.starts[i];
+  }
+
+  forEachLabelled(visit: (start: number, end: number, label: string) => void): void {
+    if (this.header.row === 0) return;
+    for (let i = 0; i < this.starts.length; i++) {
+      if (this.rows[i]! <= this.header.row) continue;
+      const label = this.header.labels.get(this.columns[i]!);
+      if (label !== undefined) visit(this.starts[i]!, this.ends[i]!, label);
+    }
+  }
+
   locatorAt(offset: number): Locator | undefined {
     const i = this.indexAt(offset);
     if (i < 0) return undefined;

@@ -11,6 +11,19 @@ export interface FieldMap {
   labelAt(offset: number): string | undefined;
   /** Where `offset` sits, precise enough for a report (a cell, a pointer). */
   locatorAt(offset: number): Locator | undefined;
+  /**
+   * Where the field containing `offset` starts. A detector looking back for a label written in
+   * the cell itself (`NIK: 3171…`) stops there instead of reading the previous cells of the row
+   * (an address column ending in `Jl. …` would make the phone after it a public number).
+   * Optional for custom maps.
+   */
+  fieldStartAt?(offset: number): number | undefined;
+  /**
+   * Visits every labelled field in text order (`end` inclusive, as `labelAt` counts it). A detector
+   * that reads only some columns (names, test results) checks each distinct label once and skips
+   * the rest instead of asking for the label of every cell. Optional for custom maps.
+   */
+  forEachLabelled?(visit: (start: number, end: number, label: string) => void): void;
 }
 
 /** What a detector needs beside the text. */

@@ -1,5 +1,6 @@
 import { compactKeyword, keywordSet, type CandidateDetector, type DetectView, type DetectorMatch } from '@saring/core';
 import { SCORE, clamp } from '../score.js';
+import { forEachLabelledCell } from '../cells.js';
 
 /** COVID-19 tests, normalized to the test kind the finding's value names (domain.md §6). */
 const TESTS: Readonly<Record<string, 'pcr' | 'tcm' | 'antigen' | 'antibody'>> = {
@@ -219,24 +220,12 @@ export const covidTestResult: CandidateDetector = {
     const context = view.context;
     if (!context?.fields) return out;
     const text = view.text;
-    CELL.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let lastLabel: string | undefined;
-    let kind: string | undefined;
-    while ((m = CELL.exec(text)) !== null) {
-      const label = view.fieldLabel(m.index);
-      if (label === undefined) continue;
-      if (label !== lastLabel) {
-        lastLabel = label;
-        kind = testOfField(label);
-      }
-      if (!kind) continue;
-      const cellEnd = m.index + m[0].length;
-      const read = readResult(tokensOf(text, m.index, cellEnd));
-      if (!read || read === 'filler-only') continue;
+    forEachLabelledCell(view, testOfField, (start, end, label, kind) => {
+      const read = readResult(tokensOf(text, start, end));
+      if (!read || read === 'filler-only') return;
       const found = finding(kind, read, [`field ${label}`], 'result-column', SCORE.HEALTH_VALUE_NEAR_LABEL);
       if (found) out.push(found);
-    }
+    });
     return out;
   },
   /** The test stays readable, the result is hidden: `pcr:********`. */
@@ -262,8 +251,6 @@ export const covidTestResult: CandidateDetector = {
     ],
   },
 };
-
-const CELL = /[^\t,;|\n\r"]+/g;
 
 /** The test a column or key is about (`hasil_pcr`, `antigen`, `Observation.valueCodeableConcept` under a PCR code is not read here). */
 function testOfField(label: string): string | undefined {

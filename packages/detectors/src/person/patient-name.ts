@@ -2,6 +2,7 @@ import { compactKeyword, keywordSet, type CandidateDetector, type DetectView, ty
 import { CONTEXT_WINDOW_CHARS, SCORE, clamp } from '../score.js';
 import { HONORIFICS, NOT_A_NAME, readName, type ReadName } from './name-reader.js';
 import { isKnownName } from './names-id.js';
+import { forEachLabelledCell } from '../cells.js';
 
 /** Form labels in front of a patient's (or a family member's) name (domain.md §2.6, §2.7, §5, §6, §7.5). */
 const NAME_LABELS = [
@@ -234,7 +235,14 @@ function isPractitionerResource(text: string, pos: number): boolean {
   return other >= from && other > patient;
 }
 
-const CELL = /[^\t,;|\n\r"]+/g;
+/** Nothing but spaces after a name up to the next delimiter or line break. */
+const FILLS_CELL = /^[ ]*(?:[\t,;|"\r\n]|$)/;
+
+/** The kind of a name column, or undefined for other columns. */
+function nameFieldKind(label: string): Exclude<FieldKind, 'none'> | undefined {
+  const kind = fieldKind(label);
+  return kind === 'none' ? undefined : kind;
+}
 
 /**
  * Patient names (domain.md §5): after form labels (`Nama Pasien :`, `Nama Peserta`, `Atas nama`),
@@ -312,23 +320,16 @@ export const patientName: CandidateDetector = {
       return out;
     }
     // Table cells and labelled values under a name column or key. One pass; labels are cached.
-    CELL.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = CELL.exec(text)) !== null) {
-      const label = view.fieldLabel(m.index);
-      if (label === undefined) continue;
-      const kind = fieldKind(label);
-      if (kind === 'none') continue;
-      const read = readName(text, m.index, { lowerCase: true, terminators: '"' });
-      if (!read || read.doctor) continue;
+    forEachLabelledCell(view, nameFieldKind, (start, _end, label, kind) => {
+      const read = readName(text, start, { lowerCase: true, terminators: '"' });
+      if (!read || read.doctor) return;
       // The name must fill its cell: nothing but spaces up to the next delimiter or line break.
-      const rest = /^[ ]*(?:[\t,;|"\r\n]|$)/.exec(text.slice(read.end, read.end + 64));
-      if (!rest) continue;
-      if (kind === 'generic' && (read.known === 0 || isPractitionerResource(text, m.index))) continue;
-      if (kind === 'fhir' && isPractitionerResource(text, m.index)) continue;
+      if (!FILLS_CELL.test(text.slice(read.end, read.end + 64))) return;
+      if (kind === 'generic' && (read.known === 0 || isPractitionerResource(text, start))) return;
+      if (kind === 'fhir' && isPractitionerResource(text, start)) return;
       out.push(match(read, SCORE.LABELLED_VALUE, 'name-field', [`field ${label}`], kind === 'child'));
-      if (read.end > CELL.lastIndex) CELL.lastIndex = read.end;
-    }
+      return read.end;
+    });
     return out;
   },
   /** Initials only: `BUDI SANTOSO` → `B*** S******`. */

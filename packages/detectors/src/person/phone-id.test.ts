@@ -23,6 +23,15 @@ describe('phone-id', () => {
     expect(found.map((f) => f.value)).toEqual(Array.from({ length: 6 }, (_, i) => [`+6281234567${String(i).padStart(3, '0')}`, `+6227163463${i}`]).flat());
   });
 
+  it('reads a label only in its own cell: an address column ending in `Jl. …` does not make the next phone public', async () => {
+    const csv = 'alamat,no_tlp,catatan\n"Jl. Raya Bogor No. 4, Kab. Gianyar",087713940256,kontrol\nJl. Merdeka 1,081214857086,Telp RS 0271 634634\n';
+    const found = await findingsOf('phone-id', csv, 'export.csv');
+    expect(found.map((f) => [f.value, f.confidence, f.context])).toEqual([
+      ['+6287713940256', 'high', ['no_tlp']],
+      ['+6281214857086', 'high', ['no_tlp']],
+    ]);
+  });
+
   it.each([
     ['0274 512345'],
     ['batch=6285295888744 took=12ms'],

@@ -1,5 +1,6 @@
 import { compactKeyword, keywordSet, type CandidateDetector, type DetectView, type DetectorMatch } from '@saring/core';
 import { SCORE, clamp } from '../score.js';
+import { forEachLabelledCell } from '../cells.js';
 import { readName, type ReadName } from './name-reader.js';
 
 /** Labels in front of a doctor's name on SEPs, lab and radiology reports, letters (domain.md §2.6, §4.3, §6, §7). */
@@ -31,7 +32,10 @@ function result(read: ReadName, pattern: string, context: string[]): DetectorMat
   };
 }
 
-const CELL = /[^\t,;|\n\r"]+/g;
+/** A doctor column or key: `dokter`, `dpjp`, `dokter_pemeriksa`. */
+function isDoctorField(label: string): true | undefined {
+  return DOCTOR_FIELDS.matchLabel(label.replace(/[_.]+/g, ' ')).length > 0 ? true : undefined;
+}
 
 /**
  * Doctors' names (domain.md §4.3): after `dr.`/`drg.`, with `Sp.xx` suffixes, or after labels
@@ -79,21 +83,10 @@ export const practitionerName: CandidateDetector = {
       if (read) out.push(result(read, 'doctor-field', [context.label]));
       return out;
     }
-    CELL.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let lastLabel: string | undefined;
-    let isDoctor = false;
-    while ((m = CELL.exec(text)) !== null) {
-      const label = view.fieldLabel(m.index);
-      if (label === undefined) continue;
-      if (label !== lastLabel) {
-        lastLabel = label;
-        isDoctor = DOCTOR_FIELDS.matchLabel(label.replace(/[_.]+/g, ' ')).length > 0;
-      }
-      if (!isDoctor) continue;
-      const read = readName(text, m.index, { honorific: false, lowerCase: true, terminators: '"' });
+    forEachLabelledCell(view, isDoctorField, (start, _end, label) => {
+      const read = readName(text, start, { honorific: false, lowerCase: true, terminators: '"' });
       if (read) out.push(result(read, 'doctor-field', [`field ${label}`]));
-    }
+    });
     return out;
   },
   mask(value) {
