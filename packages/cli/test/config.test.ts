@@ -17,11 +17,11 @@ function tree(files: Record<string, string>): string {
   return dir;
 }
 
-function problemsOf(config: unknown): string[] {
+async function problemsOf(config: unknown): Promise<string[]> {
   const dir = tree({ 'saring.config.json': JSON.stringify(config) });
   const path = join(dir, 'saring.config.json');
   try {
-    const { problems } = resolveConfig(loadConfig(path));
+    const { problems } = resolveConfig(await loadConfig(path));
     return problems.map((p) => p.replace(`${path}: `, ''));
   } catch (error) {
     return (error as { problems: string[] }).problems.map((p) => p.replace(`${path}: `, ''));
@@ -43,8 +43,8 @@ describe('config validation names the key and what is wrong, all at once', () =>
       ['customDetectors[0].pattern: can take exponential time on some input (ReDoS); rewrite it without nested or overlapping repetition'],
     ],
     [{ customDetectors: [{ id: 'nik', entity: 'x', description: 'Shadows the built-in one.', pattern: 'x' }] }, ['customDetectors[0].id: "nik" is the id of a built-in detector; choose another']],
-  ])('%j', (config, expected) => {
-    expect(problemsOf(config)).toEqual(expected);
+  ])('%j', async (config, expected) => {
+    expect(await problemsOf(config)).toEqual(expected);
   });
 
   it.each([
@@ -131,7 +131,7 @@ describe('saring init and saring explain', () => {
     const dir = tree({});
     expect((await cli(['init'], {}, dir)).code).toBe(0);
     const path = join(dir, 'saring.config.json');
-    expect(resolveConfig(loadConfig(path)).problems).toEqual([]);
+    expect(resolveConfig(await loadConfig(path)).problems).toEqual([]);
     expect(readFileSync(path, 'utf8')).toContain('"$comment"');
     const schema = JSON.parse(readFileSync(join(dir, 'saring.config.schema.json'), 'utf8')) as { type: string; additionalProperties: boolean };
     expect(schema).toMatchObject({ type: 'object', additionalProperties: false });

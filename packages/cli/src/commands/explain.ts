@@ -56,8 +56,8 @@ export function registerExplain(program: Command, io: CliIO, setExit: (code: num
     .description('Explain a detector: what it looks for, its context words, and examples (masked).')
     .argument('<detector-id>', 'a detector id from "saring detectors" or a custom one from the config')
     .option('-c, --config <file>', 'configuration file with custom detectors (default: the nearest saring.config.json)')
-    .action((id: string, options: { config?: string }) => {
-      const { config, problems } = resolveConfig(loadUserConfig(options.config, io));
+    .action(async (id: string, options: { config?: string }) => {
+      const { config, problems } = resolveConfig(await loadUserConfig(options.config, io));
       if (problems.length) throw new UsageError(problems);
       const custom = config.detectors.filter((d) => !allDetectors.some((b) => b.id === d.id));
       const all = [...allDetectors, ...custom];

@@ -20,7 +20,7 @@ export function registerFingerprint(program: Command, io: CliIO, setExit: (code:
     .option('-c, --config <file>', 'configuration file (its fingerprintKey is used)')
     .option('--fingerprint-key-file <path>', 'key for fingerprints')
     .action(async (id: string, options: { config?: string; fingerprintKeyFile?: string }) => {
-      const { config } = resolveConfig(loadUserConfig(options.config, io));
+      const { config } = resolveConfig(await loadUserConfig(options.config, io));
       if (!config.detectors.some((d) => d.id === id) && !allDetectors.some((d) => d.id === id)) throw new UsageError(`No detector "${id}" (see "saring detectors").`);
       const prepared = await prepareScan(['.'], { ...options, ignoreFiles: true, fileNames: true, color: false, format: 'json' }, io, 'baseline');
       const values = readInput()

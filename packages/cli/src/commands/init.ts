@@ -1,15 +1,14 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { UsageError } from '@saring/core';
 import { presets } from '@saring/detectors';
 import type { CliIO } from '../io.js';
 import { EXIT } from '../exit-codes.js';
-import { configSchema } from '../config/schema.js';
 
-/** The JSON Schema of the config (from the zod schema), for editors' completion and checks. */
-export function configJsonSchema(): string {
+/** The JSON Schema of the config (from the zod schema, loaded only for `init`), for editors' completion and checks. */
+export async function configJsonSchema(): Promise<string> {
+  const [{ z }, { configSchema }] = await Promise.all([import('zod'), import('../config/schema.js')]);
   return `${JSON.stringify(z.toJSONSchema(configSchema, { io: 'input' }), null, 2)}\n`;
 }
 
@@ -75,12 +74,13 @@ export function registerInit(program: Command, io: CliIO, setExit: (code: number
     .description('Write a commented starting saring.config.json in the working folder.')
     .option('--force', 'overwrite an existing file')
     .option('-o, --output <file>', 'where to write it', 'saring.config.json')
-    .action((options: { force?: boolean; output: string }) => {
+    .action(async (options: { force?: boolean; output: string }) => {
       const path = resolve(io.cwd, options.output);
       if (existsSync(path) && !options.force) throw new UsageError(`${options.output} already exists; use --force to overwrite it.`);
       const schemaFile = `${basename(path).replace(/\.jsonc?$/, '')}.schema.json`;
+      const schema = await configJsonSchema();
       writeFileSync(path, starterConfig(schemaFile), { mode: 0o644 });
-      writeFileSync(join(dirname(path), schemaFile), configJsonSchema(), { mode: 0o644 });
+      writeFileSync(join(dirname(path), schemaFile), schema, { mode: 0o644 });
       io.stdout.write(`Wrote ${options.output} (and ${schemaFile}, its JSON Schema for editors). Check it with "saring scan --config ${options.output} <folder>".\n`);
       setExit(EXIT.CLEAN);
     });

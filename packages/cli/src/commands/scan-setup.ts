@@ -89,7 +89,7 @@ function resolveKey(options: ScanCommandOptions, config: ResolvedConfig, io: Cli
 }
 
 /** The config the user named, or the nearest `saring.config.json` upward from the working directory. */
-export function loadUserConfig(option: string | false | undefined, io: CliIO): LoadedConfig | undefined {
+export async function loadUserConfig(option: string | false | undefined, io: CliIO): Promise<LoadedConfig | undefined> {
   if (option === false) return undefined;
   const path = option ? resolve(io.cwd, option) : findConfig(io.cwd);
   return path ? loadConfig(path) : undefined;
@@ -107,7 +107,7 @@ export async function prepareScan(paths: string[], options: ScanCommandOptions, 
   const problems: string[] = [];
   let loaded: LoadedConfig | undefined;
   try {
-    loaded = loadUserConfig(options.config, io);
+    loaded = await loadUserConfig(options.config, io);
   } catch (error) {
     if (error instanceof UsageError) problems.push(...error.problems);
     else throw error;

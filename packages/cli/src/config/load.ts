@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '@saring/core';
-import { configSchema, type RawConfig } from './schema.js';
+import type { RawConfig } from './schema.js';
 
 /** File names looked for, in this order, in the working directory and each folder above it. */
 export const CONFIG_FILE_NAMES = ['saring.config.json', 'saring.config.jsonc'] as const;
@@ -84,8 +84,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 /**
  * Reads and validates a config file. Every problem is listed at once, each naming the key and
  * what is wrong (`problems`; the caller refuses to scan). The file is data: nothing in it is executed.
+ * The schema (and zod with it) is loaded only here, so a scan without a config file never pays for it.
  */
-export function loadConfig(path: string): LoadedConfig {
+export async function loadConfig(path: string): Promise<LoadedConfig> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -98,6 +99,7 @@ export function loadConfig(path: string): LoadedConfig {
   } catch (error) {
     throw new UsageError(`${path}: not valid JSON: ${(error as Error).message}`);
   }
+  const { configSchema } = await import('./schema.js');
   const parsed = configSchema.safeParse(json);
   if (parsed.success) return { path, raw: parsed.data, problems: [] };
   const problems = parsed.error.issues.map((issue) => `${path}: ${formatPath(issue.path)}: ${issue.message}`);

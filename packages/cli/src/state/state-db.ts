@@ -1,8 +1,9 @@
 import { createHash, createHmac } from 'node:crypto';
 import { chmodSync, closeSync, createReadStream, mkdirSync, openSync } from 'node:fs';
 import type { Stats } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { FileReport, PdpLabel } from '@saring/core';
 
 /** Bumped when the tables change; an older database is refused with a clear message. */
@@ -11,6 +12,13 @@ const SCHEMA_VERSION = '1';
 const ROWS_PER_TRANSACTION = 1000;
 /** Past scans kept with their list of sensitive files (for `saring diff`). */
 const SCANS_KEPT = 50;
+
+/** better-sqlite3 (a native addon) is loaded on first use: a scan without `--state` never loads it. */
+let sqlite: typeof Database | undefined;
+function openDatabase(path: string, options?: Database.Options): Database.Database {
+  sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+  return new sqlite(path, options);
+}
 
 /** One past scan, as `saring history` lists it. */
 export interface ScanRecord {
@@ -85,7 +93,7 @@ export class StateDb {
     // Create the file ourselves so it is 0600 from the first byte; SQLite gives its journal the same mode.
     closeSync(openSync(path, 'a', 0o600));
     chmodSync(path, 0o600);
-    const db = new Database(path);
+    const db = openDatabase(path);
     // Another scan with the same state file holds a write transaction: wait a little, then say so.
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = DELETE');
@@ -217,7 +225,7 @@ export class StateDb {
 
   /** Opens an existing database read-only (history, diff): nothing is created or changed. */
   static openReadOnly(path: string): StateDb {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
+    const db = openDatabase(path, { readonly: true, fileMustExist: true });
     return new StateDb(db, new Uint8Array(0));
   }
 }

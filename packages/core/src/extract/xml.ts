@@ -1,4 +1,3 @@
-import { SaxesParser } from 'saxes';
 import type { ExtractContext, ExtractInput, Extractor } from '../model/extractor.js';
 import type { Segment } from '../model/segment.js';
 import { MarkupWriter } from './markup.js';
@@ -33,6 +32,8 @@ export const xmlExtractor: Extractor = {
   formats: ['xml'],
   async *extract(input: ExtractInput, context: ExtractContext): AsyncGenerator<Segment> {
     const writer = new MarkupWriter(false);
+    // saxes is loaded with the first XML file, not at start-up.
+    const { SaxesParser } = await import('saxes');
     const parser = new SaxesParser({ xmlns: false, position: true });
     /** Absolute offset (in decoded characters) up to which saxes has reported everything. */
     let good = 0;

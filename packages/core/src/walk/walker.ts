@@ -1,8 +1,10 @@
 import { lstat, opendir, readFile, realpath, stat } from 'node:fs/promises';
 import type { Dir, Stats } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
-import ignore, { type Ignore } from 'ignore';
+import type fastGlob from 'fast-glob';
+import type ignore from 'ignore';
+import type { Ignore } from 'ignore';
 import type { ReasonCode } from '../model/report.js';
 import { reasonFromSystemError } from '../model/errors.js';
 
@@ -79,8 +81,21 @@ function specialFile(path: string): WalkEntry {
   return { kind: 'skipped', path, reason: 'unsupported-format', message: 'Not a regular file (device, socket or pipe); not read.' };
 }
 
+/*
+ * `ignore` and fast-glob (with micromatch and braces, tens of milliseconds) are loaded the first
+ * time they are needed, not when the package is imported: `saring --version` and a scan without
+ * patterns or globs never load them.
+ */
+const require = createRequire(import.meta.url);
+let ignoreModule: typeof ignore | undefined;
+
+function ignoreMatcher(rules: string | readonly string[]): Ignore {
+  ignoreModule ??= require('ignore') as typeof ignore;
+  return ignoreModule().add(typeof rules === 'string' ? rules : [...rules]);
+}
+
 function patternMatcher(patterns: readonly string[] | undefined): Ignore | undefined {
-  return patterns && patterns.length ? ignore().add([...patterns]) : undefined;
+  return patterns && patterns.length ? ignoreMatcher(patterns) : undefined;
 }
 
 async function* walkDirectory(root: string, options: WalkOptions): AsyncGenerator<WalkEntry> {
@@ -97,7 +112,7 @@ async function* walkDirectory(root: string, options: WalkOptions): AsyncGenerato
     let layers = parentLayers;
     if (useIgnoreFiles) {
       const rules = await readIgnoreFile(join(dir, IGNORE_FILE_NAME));
-      if (rules) layers = [...parentLayers, { base: dir, matcher: ignore().add(rules) }];
+      if (rules) layers = [...parentLayers, { base: dir, matcher: ignoreMatcher(rules) }];
     }
 
     let handle: Dir;
@@ -255,6 +270,7 @@ async function readIgnoreFile(path: string): Promise<string | undefined> {
 /** A glob pattern given as input: fast-glob walks it without following links by default. */
 async function* walkGlob(pattern: string, options: WalkOptions): AsyncGenerator<WalkEntry> {
   const exclude = patternMatcher(options.exclude);
+  const fg = require('fast-glob') as typeof fastGlob;
   const stream = fg.stream(pattern.split(sep).join('/'), {
     dot: true,
     onlyFiles: true,

@@ -1,13 +1,21 @@
 import { createRequire } from 'node:module';
-import { Inflate } from 'fflate';
 import type { DataSet, Element, ParseDicomOptions } from 'dicom-parser';
 import type { ReasonCode } from '../../model/report.js';
 import { ScanError } from '../../model/errors.js';
 import { rawDicomLayout } from '../../sniff/dicom-raw.js';
 import { vrOf } from './keywords.js';
 
-/** dicom-parser ships a UMD bundle: load it through require so Node and vitest agree on its shape. */
-export const dicomParser = createRequire(import.meta.url)('dicom-parser') as typeof import('dicom-parser');
+const require = createRequire(import.meta.url);
+let parserModule: typeof import('dicom-parser') | undefined;
+let fflateModule: typeof import('fflate') | undefined;
+
+/**
+ * dicom-parser ships a UMD bundle: load it through require so Node and vitest agree on its shape.
+ * Loaded on the first DICOM file, not when the package is imported (start-up of `saring`).
+ */
+function parserLibrary(): typeof import('dicom-parser') {
+  return (parserModule ??= require('dicom-parser') as typeof import('dicom-parser'));
+}
 
 /** dicom-parser's element name for Pixel Data (7FE0,0010): parsing stops at its header. */
 export const PIXEL_DATA_TAG = 'x7fe00010';
@@ -106,6 +114,7 @@ interface Attempt {
 }
 
 function parseWithLibrary(bytes: Uint8Array, transferSyntax: string | undefined): Attempt {
+  const dicomParser = parserLibrary();
   try {
     const dataSet = dicomParser.parseDicom(bytes, {
       untilTag: PIXEL_DATA_TAG,
@@ -142,6 +151,7 @@ function isDeflated(bytes: Uint8Array): boolean {
  * then parsed from where the meta ends.
  */
 function parseDeflated(bytes: Uint8Array, options: ParseOptions): Attempt {
+  const dicomParser = parserLibrary();
   let meta: DataSet & { position?: number };
   try {
     meta = dicomParser.readPart10Header(bytes);
@@ -206,7 +216,9 @@ function overruns(dataSet: DataSet): boolean {
 export function inflatePrefix(input: Uint8Array, maxBytes: number, complete: boolean): { output: Uint8Array; capped: boolean } {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const inflate = new Inflate((chunk) => {
+  // fflate only for deflated data sets (rare): loaded on first use.
+  fflateModule ??= require('fflate') as typeof import('fflate');
+  const inflate = new fflateModule.Inflate((chunk) => {
     chunks.push(chunk);
     total += chunk.byteLength;
   });
