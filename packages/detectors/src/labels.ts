@@ -92,13 +92,16 @@ export function hasLetter(text: string): boolean {
 /**
  * The text before `start` where a label for the value there can be written: its own line (and
  * the line before when `lineBefore`), at most `maxChars`, and never further back than the start
- * of its own cell in a table (a CSV, sheet or JSON value): the cells before it in the row are
- * other columns' values, not labels. `Jl. Merdeka 1` in the address column must not make the
+ * of its own cell in a table with column headers (CSV, sheet): the cells before it in the row
+ * are other columns' values, not labels. `Jl. Merdeka 1` in the address column must not make the
  * phone number in the next column a public number.
  */
 export function ownPrefix(view: DetectView, start: number, maxChars: number, lineBefore = false): string {
   let from = Math.max(0, start - maxChars);
-  const fieldStart = view.context?.fields?.fieldStartAt?.(start);
+  // Only under a column header: a sheet laid out as a form (`No. KK` in A5, the number in B5) has
+  // no header, and there the cell before is the label.
+  const fields = view.context?.fields;
+  const fieldStart = fields?.fieldStartAt && fields.labelAt(start) !== undefined ? fields.fieldStartAt(start) : undefined;
   if (fieldStart !== undefined && fieldStart > from) from = fieldStart;
   const chunk = view.text.slice(from, start);
   const last = chunk.lastIndexOf('\n');
@@ -153,7 +156,7 @@ export function contextOf(view: DetectView, words: KeywordSet, start: number, en
   const header = fieldHeader ?? pipeTableHeader(view, start);
   if (header === undefined) return view.contextWords(words, start, end, window);
   // A copy: `matchLabel` hands out its remembered answer, which must not grow.
-  const found = [...words.matchLabel(header.replace(/_/g, ' '))];
+  const found = [...words.matchLabel(header)];
   let prefix = ownPrefix(view, start, IN_CELL_LABEL_CHARS);
   if (fieldHeader === undefined) prefix = prefix.slice(prefix.lastIndexOf('|') + 1); // a text table's own cell
   if (hasLetter(prefix)) for (const word of words.matchLabel(prefix)) if (!found.includes(word)) found.push(word);

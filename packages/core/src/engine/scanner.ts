@@ -102,8 +102,9 @@ export class CandidateScanner {
       const start = m.index;
       const end = start + m[0].length;
       if (m[4] !== undefined) {
-        view.addKeyword(start, end, compactOf(m[4]));
-        if (start >= from && start < to && this.labelDetectors.size) {
+        const key = this.compactKey(m[4]);
+        view.addKeyword(start, end, key);
+        if (start >= from && start < to && this.labelDetectors.has(key)) {
           kinds.push(4);
           starts.push(start);
           ends.push(end);
@@ -131,7 +132,7 @@ export class CandidateScanner {
         const candidate = makeCandidate('email', start, end, text.slice(start, end), '', false, '');
         for (const detector of this.emailDetectors) emit(detector, detector.detect(candidate, view), sink);
       } else {
-        const key = compactOf(text.slice(start, end));
+        const key = this.compactKey(text.slice(start, end));
         const targets = this.labelDetectors.get(key);
         if (!targets) continue;
         for (const { detector, word } of targets) {
@@ -141,6 +142,19 @@ export class CandidateScanner {
       }
     }
     return view;
+  }
+
+  /** Keyword spellings seen (`Jl.`, `dr`, `No. KTP`) -> compact key: a dump repeats the same few. */
+  private readonly compactKeys = new Map<string, string>();
+
+  private compactKey(spelling: string): string {
+    let key = this.compactKeys.get(spelling);
+    if (key === undefined) {
+      key = compactOf(spelling);
+      if (this.compactKeys.size >= MAX_REMEMBERED_SPELLINGS) this.compactKeys.clear();
+      this.compactKeys.set(spelling, key);
+    }
+    return key;
   }
 
   private dispatchNumber(text: string, start: number, end: number, from: number, to: number, view: SegmentView, sink: (detector: CandidateDetector, match: DetectorMatch) => void): void {
@@ -185,6 +199,8 @@ export class CandidateScanner {
   }
 }
 
+/** Distinct keyword spellings remembered by a scanner. */
+const MAX_REMEMBERED_SPELLINGS = 10_000;
 const ONLY_DIGITS = /^[0-9]+$/;
 const GROUP = /[0-9]+/g;
 
@@ -236,8 +252,16 @@ export class SegmentView implements DetectView {
     return spans;
   }
 
+  private labelOffset = -1;
+  private labelAtOffset: string | undefined;
+
   fieldLabel(offset: number): string | undefined {
-    return this.context?.fields?.labelAt(offset) ?? this.context?.label;
+    // Every detector of a candidate asks about the same offset: one search answers them all.
+    if (offset !== this.labelOffset) {
+      this.labelOffset = offset;
+      this.labelAtOffset = this.context?.fields?.labelAt(offset) ?? this.context?.label;
+    }
+    return this.labelAtOffset;
   }
 
   contextWords(words: KeywordSet, start: number, end: number, window: number): string[] {

@@ -40,13 +40,22 @@ class CellMap implements FieldMap {
   readonly ends: number[] = [];
   readonly columns: number[] = [];
   readonly rows: number[] = [];
-  constructor(private readonly headers: readonly string[]) {}
+  /** Set once the header record is read (it is in the first segment's own map). */
+  constructor(public headers: readonly string[]) {}
 
   add(start: number, end: number, row: number, column: number): void {
     this.starts.push(start);
     this.ends.push(end);
     this.rows.push(row);
     this.columns.push(column);
+  }
+
+  /** Drops the cells from index `count` on (a record cut off at the end of the buffer). */
+  truncate(count: number): void {
+    this.starts.length = count;
+    this.ends.length = count;
+    this.rows.length = count;
+    this.columns.length = count;
   }
 
   private indexAt(offset: number): number {
@@ -107,61 +116,73 @@ export const csvExtractor: Extractor = {
         delimiter = sniffDelimiter(firstBreak === -1 ? text : text.slice(0, firstBreak), input.sniff.format);
       }
       const d = delimiter;
+      const delimiterCode = d.charCodeAt(0);
       const cells = new CellMap(headers);
-      const firstHeader = row === 0;
       let pos = 0;
       let consumed = 0;
       const n = text.length;
       while (pos < n) {
-        // Find the end of this record, honouring quotes.
+        // Find the end of this record, honouring quotes. Cells go straight into the map; a record
+        // that turns out to be cut off by the end of the buffer is taken back out.
         const recordStart = pos;
-        const cellStarts: number[] = [recordStart];
-        const cellEnds: number[] = [];
+        const firstCell = cells.starts.length;
+        row++;
         let lineEnd = text.indexOf('\n', pos);
         const quote = text.indexOf('"', pos);
+        let cellStart = recordStart;
+        let column = 0;
+        let complete = true;
         if (quote === -1 || (lineEnd !== -1 && quote > lineEnd)) {
           // Fast path: no quotes in this record.
           if (lineEnd === -1) {
-            if (!final) break;
+            if (!final) complete = false;
             lineEnd = n;
           }
-          for (let at = text.indexOf(d, pos); at !== -1 && at < lineEnd; at = text.indexOf(d, at + 1)) {
-            cellEnds.push(at);
-            cellStarts.push(at + 1);
+          if (complete) {
+            for (let at = text.indexOf(d, pos); at !== -1 && at < lineEnd; at = text.indexOf(d, at + 1)) {
+              cells.add(cellStart, at, row, column++);
+              cellStart = at + 1;
+            }
+            cells.add(cellStart, lineEnd > recordStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd, row, column);
+            pos = lineEnd + 1;
           }
-          cellEnds.push(lineEnd > recordStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
-          pos = lineEnd + 1;
         } else {
           let quoted = false;
           let i = pos;
-          let complete = false;
+          complete = false;
           for (; i < n; i++) {
-            const ch = text[i];
-            if (ch === '"') quoted = !quoted;
-            else if (!quoted && ch === d) {
-              cellEnds.push(i);
-              cellStarts.push(i + 1);
-            } else if (!quoted && ch === '\n') {
+            const ch = text.charCodeAt(i);
+            if (ch === 34) quoted = !quoted; // '"'
+            else if (!quoted && ch === delimiterCode) {
+              cells.add(cellStart, i, row, column++);
+              cellStart = i + 1;
+            } else if (!quoted && ch === 10) {
               complete = true;
               break;
             }
           }
-          if (!complete && !final) break;
-          cellEnds.push(i > recordStart && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
-          pos = i + 1;
+          if (complete || final) {
+            complete = true;
+            cells.add(cellStart, i > recordStart && text.charCodeAt(i - 1) === 13 ? i - 1 : i, row, column);
+            pos = i + 1;
+          }
         }
-        row++;
-        if (row === 1) headers = cellStarts.map((s, k) => unquote(text.slice(s, cellEnds[k])));
-        for (let k = 0; k < cellStarts.length; k++) cells.add(cellStarts[k]!, cellEnds[k]!, row, k);
+        if (!complete) {
+          cells.truncate(firstCell);
+          row--;
+          break;
+        }
+        if (row === 1) {
+          headers = [];
+          for (let k = firstCell; k < cells.starts.length; k++) headers.push(unquote(text.slice(cells.starts[k]!, cells.ends[k]!)));
+          cells.headers = headers;
+        }
         consumed = Math.min(pos, n);
       }
       if (consumed === 0) return { segment: undefined, rest: text };
       const segmentText = text.slice(0, consumed);
-      // Headers were not known when the CellMap was made for the first segment.
-      const map = firstHeader ? Object.assign(new CellMap(headers), {}) : cells;
-      if (firstHeader) for (let k = 0; k < cells.starts.length; k++) map.add(cells.starts[k]!, cells.ends[k]!, cells.rows[k]!, cells.columns[k]!);
       return {
-        segment: { text: segmentText, locator: { kind: 'text', line: 1, column: 1 }, context: { source: 'content', fields: map } },
+        segment: { text: segmentText, locator: { kind: 'text', line: 1, column: 1 }, context: { source: 'content', fields: cells } },
         rest: text.slice(consumed),
       };
     };

@@ -50,10 +50,8 @@ class BatchFieldMap implements FieldMap {
     return i < 0 ? undefined : this.labels[i];
   }
 
-  fieldStartAt(offset: number): number | undefined {
-    const i = this.indexAt(offset);
-    return i < 0 ? undefined : this.starts[i];
-  }
+  // No `fieldStartAt`: values joined on one line (inline markup, a form's label and value cells)
+  // are read together, so a label may sit in the value before.
 
   forEachLabelled(visit: (start: number, end: number, label: string) => void): void {
     for (let i = 0; i < this.starts.length; i++) {

@@ -114,7 +114,10 @@ export interface DetectView {
  */
 export interface KeywordSet {
   readonly words: readonly string[];
-  /** Returns the matching words contained (on word boundaries) in `label`. */
+  /**
+   * Returns the matching words contained (on word boundaries) in `label`. Underscores, dots and
+   * dashes between words count as spaces (`no_ktp`, `No.KTP`), so a column header needs no rewriting.
+   */
   matchLabel(label: string): string[];
 }
 

@@ -66,7 +66,7 @@ function readCode(token: string, start: number, end: number, view: DetectView): 
   if (!context.length) return undefined;
   // The label must come before the code (or be its field): a label after it belongs to something else.
   const label = view.fieldLabel(start);
-  const labelled = (label !== undefined && DIAGNOSIS_LABELS.matchLabel(label.replace(/[_.]+/g, ' ')).length > 0) || labelBefore(view.text, start);
+  const labelled = (label !== undefined && DIAGNOSIS_LABELS.matchLabel(label).length > 0) || labelBefore(view.text, start);
   if (!labelled) return undefined;
   return {
     start,

@@ -50,7 +50,7 @@ export const medicalRecordNumber: CandidateDetector = {
     if (candidate.partOfLongerNumber) return undefined;
     const label = view.fieldLabel(candidate.start) ?? pipeTableHeader(view, candidate.start);
     if (label === undefined) return undefined;
-    const words = FIELD_LABELS.matchLabel(label.replace(/_/g, ' '));
+    const words = FIELD_LABELS.matchLabel(label);
     if (!words.length) return undefined;
     if (candidate.kind === 'code' && !CODE_VALUE.test(candidate.text)) return undefined;
     if (candidate.kind === 'number' && candidate.text.startsWith('+')) return undefined;

@@ -56,7 +56,7 @@ export const birthDate: CandidateDetector = {
     if (candidate.partOfLongerNumber) return undefined;
     const label = view.fieldLabel(candidate.start) ?? pipeTableHeader(view, candidate.start);
     if (label === undefined) return undefined;
-    const words = LABELS.matchLabel(label.replace(/_/g, ' '));
+    const words = LABELS.matchLabel(label);
     if (!words.length) return undefined;
     const date = readDate(text, candidate.start, MAX_BIRTH_YEAR);
     if (!date || date.length !== candidate.end - candidate.start) return undefined;
