@@ -6,7 +6,8 @@ import { allDetectors } from '@saring/detectors';
 import type { CliIO } from '../io.js';
 import { parseSize } from '../parse-size.js';
 import { loadToken } from './auth.js';
-import { SERVE_DEFAULTS, startGateServer, type GateServer } from './server.js';
+import { SERVE_DEFAULTS } from './defaults.js';
+import type { GateServer } from './server.js';
 
 interface ServeCommandOptions {
   host: string;
@@ -120,6 +121,8 @@ export function registerServe(program: Command, io: CliIO, _setExit: (code: numb
       if (problems.length || !policy) throw new UsageError(problems);
       if (!isLoopback(options.host)) io.stderr.write(`saring serve: warning: listening on ${options.host}, not loopback; put a TLS proxy in front.\n`);
 
+      // The server (node:http, node:net) is loaded only when `serve` runs, not at every start-up.
+      const { startGateServer } = await import('./server.js');
       const server = await startGateServer({
         token,
         detectors: allDetectors,

@@ -6,17 +6,9 @@ import { BodyTooLargeError, drain, requestBody } from './body.js';
 import { startInstreamServer, type InstreamServer } from './instream.js';
 import { GateMetrics } from './metrics.js';
 import { uploadFilename } from './upload-meta.js';
+import { SERVE_DEFAULTS } from './defaults.js';
 
-const MiB = 1024 * 1024;
-
-/** Defaults: loopback only, 100 MiB per upload (clamd's StreamMaxLength), 60 s per upload. */
-export const SERVE_DEFAULTS = Object.freeze({
-  host: '127.0.0.1',
-  port: 7341,
-  maxBodyBytes: 100 * MiB,
-  maxConcurrent: 8,
-  requestTimeoutMs: 60_000,
-});
+export { SERVE_DEFAULTS };
 
 /** On shutdown, how long uploads being scanned may take to finish before their connections are closed. */
 const SHUTDOWN_GRACE_MS = 10_000;
