@@ -90,14 +90,18 @@ export async function scanInput(input: PendingInput, deps: FileScanDeps, emit: (
       if (masked !== directory.name) input.onMaskedDirectory?.(directory.path, masked);
     }
   }
-  if (input.size !== undefined && input.size > limits.maxFileBytes && !(await readsHeadOnly(input, deps))) {
-    builder.format = 'not-read';
-    return builder.finish({ status: 'skipped', reason: 'too-large', message: `File is larger than the ${formatBytes(limits.maxFileBytes)} limit (--max-file-size); not read.` });
+  let source: OpenedSource | undefined;
+  if (input.size !== undefined && input.size > limits.maxFileBytes) {
+    source = await openIfHeadOnly(input, deps);
+    if (!source) {
+      clock.stop();
+      builder.format = 'not-read';
+      return builder.finish({ status: 'skipped', reason: 'too-large', message: `File is larger than the ${formatBytes(limits.maxFileBytes)} limit (--max-file-size); not read.` });
+    }
   }
 
-  let source: (ByteSource & { close?(): Promise<void> }) | undefined;
   try {
-    source = await input.open();
+    source ??= await input.open();
     builder.bytesRead += source.head.byteLength;
     const sniffed = sniff(source.head, input.name);
     builder.format = sniffed.format;
@@ -176,23 +180,26 @@ function scanName(name: string, part: 'name' | 'directory', builder: FileReportB
   return deps.reveal ? name : masked;
 }
 
+type OpenedSource = ByteSource & { close?(): Promise<void> };
+
 /**
  * A file over `maxFileBytes` is still scanned when its extractor reads only a bounded head of it
- * (`Extractor.readsHeadOnly`, e.g. a 2 GB multi-frame DICOM whose header is in the first KiB).
- * Only files and buffers are peeked at (they can be opened twice); nothing is counted as read.
+ * (`Extractor.readsHeadOnly`, e.g. a 2 GB multi-frame DICOM whose header is in the first KiB):
+ * then the source opened to sniff it is returned for the scan, so the file is opened once.
+ * Otherwise it is closed unread (undefined). Archive members are never peeked at.
  */
-async function readsHeadOnly(input: PendingInput, deps: FileScanDeps): Promise<boolean> {
-  if (input.depth > 0) return false;
-  let source: (ByteSource & { close?(): Promise<void> }) | undefined;
+async function openIfHeadOnly(input: PendingInput, deps: FileScanDeps): Promise<OpenedSource | undefined> {
+  if (input.depth > 0) return undefined;
+  let source: OpenedSource | undefined;
   try {
     source = await input.open();
     const format = sniff(source.head, input.name).format;
-    return deps.extractors.find((e) => e.formats.includes(format))?.readsHeadOnly === true;
+    if (deps.extractors.find((e) => e.formats.includes(format))?.readsHeadOnly === true) return source;
   } catch {
-    return false;
-  } finally {
-    await source?.close?.().catch(() => {});
+    // unreadable: reported as too large, as before it was read
   }
+  await source?.close?.().catch(() => {});
+  return undefined;
 }
 
 function detectSegment(segment: Segment, builder: FileReportBuilder, deps: FileScanDeps, evidence: FileEvidence): void {
