@@ -21,7 +21,8 @@ export interface RawMatch {
  */
 export function resolveOverlaps(matches: RawMatch[], order: ReadonlyMap<Detector, number>): RawMatch[] {
   if (matches.length < 2) return matches;
-  const byStart = [...matches].sort((a, b) => a.match.start - b.match.start || a.match.end - b.match.end);
+  // Candidates arrive in text order; only field readers and multi-group numbers add matches out of it.
+  const byStart = isInTextOrder(matches) ? matches : [...matches].sort(byPosition);
   const kept: RawMatch[] = [];
   // Sweep clusters of mutually overlapping matches (usually one or two); rank only inside a cluster,
   // so a segment with a hundred thousand findings costs n log n, not n².
@@ -49,6 +50,15 @@ export function resolveOverlaps(matches: RawMatch[], order: ReadonlyMap<Detector
   }
   flush();
   return kept;
+}
+
+function byPosition(a: RawMatch, b: RawMatch): number {
+  return a.match.start - b.match.start || a.match.end - b.match.end;
+}
+
+function isInTextOrder(matches: readonly RawMatch[]): boolean {
+  for (let i = 1; i < matches.length; i++) if (byPosition(matches[i - 1]!, matches[i]!) > 0) return false;
+  return true;
 }
 
 export function maskValue(detector: Detector, value: string): string {

@@ -63,19 +63,19 @@ export class CandidateScanner {
       }
     }
 
+    // No capture groups: which alternative matched is read from the match's own characters
+    // (`kindAt`), so a match allocates no capture strings — a dump has one every 15 bytes.
     const alternatives: string[] = [];
     // 1: code — letters then a digit, or digits then a letter, on a token start.
-    alternatives.push(this.codeDetectors.length ? '(?<![0-9A-Za-z])((?:[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[0-9A-Za-z]*)' : '(\\b\\B)');
+    if (this.codeDetectors.length) alternatives.push('(?<![0-9A-Za-z])(?:[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[0-9A-Za-z]*');
     // 2: number — digit groups joined by single separators, optional leading +.
-    alternatives.push(max > 0 ? '(?<![0-9A-Za-z+])(\\+?[0-9]+(?:[ .\\-/][0-9]+)*)' : '(\\b\\B)');
+    if (max > 0) alternatives.push('(?<![0-9A-Za-z+])\\+?[0-9]+(?:[ .\\-/][0-9]+)*');
     // 3: e-mail domain, anchored on @.
-    alternatives.push(this.emailDetectors.length ? '(@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+)' : '(\\b\\B)');
-    // 4: keywords, longest first.
-    const words = [...this.keywordWords.values()];
-    alternatives.push(words.length ? `(?<![A-Za-z0-9])(${keywordTrieSource(words)})(?![A-Za-z0-9])` : '(\\b\\B)');
-    this.pattern = max > 0 || this.codeDetectors.length || this.emailDetectors.length || words.length
-      ? new RegExp(alternatives.join('|'), 'gi')
-      : undefined;
+    if (this.emailDetectors.length) alternatives.push('@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+');
+    // 4: keywords, longest first. None starts with a digit or `@`, or `kindAt` could not tell.
+    const words = [...this.keywordWords.values()].filter((w) => /^[a-z]/i.test(w.trim()));
+    if (words.length) alternatives.push(`(?<![A-Za-z0-9])${keywordTrieSource(words)}(?![A-Za-z0-9])`);
+    this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'gi') : undefined;
   }
 
   /** The one combined regular expression (undefined when there is nothing to find), for the ReDoS test. */
@@ -101,18 +101,19 @@ export class CandidateScanner {
     while ((m = pattern.exec(text)) !== null) {
       const start = m.index;
       const end = start + m[0].length;
-      if (m[4] !== undefined) {
-        const key = this.compactKey(m[4]);
+      const kind = kindAt(text, start, end);
+      if (kind === KEYWORD) {
+        const key = this.compactKey(m[0]);
         view.addKeyword(start, end, key);
         if (start >= from && start < to && this.labelDetectors.has(key)) {
-          kinds.push(4);
+          kinds.push(KEYWORD);
           starts.push(start);
           ends.push(end);
         }
         continue;
       }
       if (start < from - MAX_CODE_LENGTH || start >= to) continue;
-      kinds.push(m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3);
+      kinds.push(kind);
       starts.push(start);
       ends.push(end);
     }
@@ -122,12 +123,12 @@ export class CandidateScanner {
       const kind = kinds[i]!;
       const start = starts[i]!;
       const end = ends[i]!;
-      if (kind === 2) this.dispatchNumber(text, start, end, from, to, view, sink);
-      else if (kind === 1) {
+      if (kind === NUMBER) this.dispatchNumber(text, start, end, from, to, view, sink);
+      else if (kind === CODE) {
         if (start < from || end - start > MAX_CODE_LENGTH) continue;
         const candidate = makeCandidate('code', start, end, text.slice(start, end), '', false, '');
         for (const detector of this.codeDetectors) emit(detector, detector.detect(candidate, view), sink);
-      } else if (kind === 3) {
+      } else if (kind === EMAIL) {
         if (start < from) continue;
         const candidate = makeCandidate('email', start, end, text.slice(start, end), '', false, '');
         for (const detector of this.emailDetectors) emit(detector, detector.detect(candidate, view), sink);
@@ -197,6 +198,33 @@ export class CandidateScanner {
       }
     }
   }
+}
+
+const CODE = 1;
+const NUMBER = 2;
+const EMAIL = 3;
+const KEYWORD = 4;
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isLetterCode = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+
+/**
+ * Which alternative of the combined regex matched `[start, end)`, from its characters: `@` starts
+ * an e-mail domain and `+` a number; a run of digits (or letters) followed by a letter (or digit)
+ * is a code, as the code alternative comes first; other digit runs are numbers, other letter runs
+ * keywords.
+ */
+function kindAt(text: string, start: number, end: number): number {
+  const first = text.charCodeAt(start);
+  if (first === 64) return EMAIL; // '@'
+  if (first === 43) return NUMBER; // '+'
+  let i = start + 1;
+  if (isDigitCode(first)) {
+    while (i < end && isDigitCode(text.charCodeAt(i))) i++;
+    return i < end && isLetterCode(text.charCodeAt(i)) ? CODE : NUMBER;
+  }
+  while (i < end && isLetterCode(text.charCodeAt(i))) i++;
+  return i < end && isDigitCode(text.charCodeAt(i)) ? CODE : KEYWORD;
 }
 
 /** Distinct keyword spellings remembered by a scanner. */
