@@ -1,5 +1,14 @@
 #!/usr/bin/env node
-import { processIO, run } from '../dist/index.js';
+import { setFlagsFromString } from 'node:v8';
+
+// A CLI run is short: by default V8 spends a large share of a 300-file DICOM scan compiling
+// optimized code for functions that are warm only briefly. A larger interrupt budget lets it
+// optimize only what stays hot (a long text scan runs as fast). Set before any of Saring's code
+// is loaded, only on Node 20's V8 (where the flag is known), and never over the user's own flags.
+const userTuned = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('interrupt-budget'));
+if (!userTuned && process.versions.v8.startsWith('11.')) setFlagsFromString('--interrupt-budget=540672');
+
+const { processIO, run } = await import('../dist/index.js');
 
 // A closed pipe (`saring scan … | head`) ends the output quietly.
 for (const stream of [process.stdout, process.stderr]) {
