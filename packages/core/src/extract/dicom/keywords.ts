@@ -45,35 +45,47 @@ const EXTRA: Readonly<Record<string, readonly [keyword: string, vr: string]>> = 
   '7fe00010': ['PixelData', 'OW'],
 };
 
-const BY_TAG = new Map<string, AttributeInfo>();
-const REPEATING: { group: number; element: number | undefined; info: AttributeInfo }[] = [];
-for (const [tag, keyword, vr, action] of BASIC_PROFILE) {
-  if (tag.includes('xx')) {
-    // 50xx,xxxx Curve Data; 60xx,3000 / 60xx,4000 overlays: even groups gg00–gg1E (PS3.5 §7.6).
-    REPEATING.push({ group: parseInt(tag.slice(0, 2), 16) << 8, element: tag.endsWith('xxxx') ? undefined : parseInt(tag.slice(4), 16), info: { keyword, vr, action } });
-  } else BY_TAG.set(tag, { keyword, vr, action });
+interface AttributeTables {
+  byTag: Map<string, AttributeInfo>;
+  repeating: { group: number; element: number | undefined; info: AttributeInfo }[];
 }
-for (const [tag, [keyword, vr]] of Object.entries(EXTRA)) if (!BY_TAG.has(tag)) BY_TAG.set(tag, { keyword, vr });
-for (const line of SEQUENCE_KEYWORDS.split('\n')) {
-  const space = line.indexOf(' ');
-  if (space === 8 && !BY_TAG.has(line.slice(0, 8))) BY_TAG.set(line.slice(0, 8), { keyword: line.slice(9), vr: 'SQ' });
+let tables: AttributeTables | undefined;
+
+/** The lookup tables, built with the first DICOM file rather than at every start-up (some 1,800 rows). */
+function attributeTables(): AttributeTables {
+  if (tables) return tables;
+  const byTag = new Map<string, AttributeInfo>();
+  const repeating: AttributeTables['repeating'] = [];
+  for (const [tag, keyword, vr, action] of BASIC_PROFILE) {
+    if (tag.includes('xx')) {
+      // 50xx,xxxx Curve Data; 60xx,3000 / 60xx,4000 overlays: even groups gg00–gg1E (PS3.5 §7.6).
+      repeating.push({ group: parseInt(tag.slice(0, 2), 16) << 8, element: tag.endsWith('xxxx') ? undefined : parseInt(tag.slice(4), 16), info: { keyword, vr, action } });
+    } else byTag.set(tag, { keyword, vr, action });
+  }
+  for (const [tag, [keyword, vr]] of Object.entries(EXTRA)) if (!byTag.has(tag)) byTag.set(tag, { keyword, vr });
+  for (const line of SEQUENCE_KEYWORDS.split('\n')) {
+    const space = line.indexOf(' ');
+    if (space === 8 && !byTag.has(line.slice(0, 8))) byTag.set(line.slice(0, 8), { keyword: line.slice(9), vr: 'SQ' });
+  }
+  return (tables = { byTag, repeating });
 }
 
 /** Looks up an attribute by its 8 hex digits (`00100010`, lower case). */
 export function attributeInfo(tag: string): AttributeInfo | undefined {
-  const known = BY_TAG.get(tag);
+  const { byTag, repeating } = attributeTables();
+  const known = byTag.get(tag);
   if (known) return known;
   const group = parseInt(tag.slice(0, 4), 16);
   if ((group & 0xff00) !== 0x5000 && (group & 0xff00) !== 0x6000) return undefined;
   if ((group & 1) === 1 || (group & 0xff) > 0x1e) return undefined;
   const element = parseInt(tag.slice(4), 16);
-  for (const r of REPEATING) if (r.group === (group & 0xff00) && (r.element === undefined || r.element === element)) return r.info;
+  for (const r of repeating) if (r.group === (group & 0xff00) && (r.element === undefined || r.element === element)) return r.info;
   return undefined;
 }
 
 /** dicom-parser's `vrCallback` for implicit VR: the VRs Saring knows, so sequences parse reliably. */
 export function vrOf(parserTag: string): string | undefined {
-  return BY_TAG.get(parserTag.slice(1))?.vr;
+  return attributeTables().byTag.get(parserTag.slice(1))?.vr;
 }
 
 /** `x00100010` -> `(0010,0010)`. */
