@@ -8,7 +8,7 @@ export { DEFAULT_LIMITS, resolveLimits, type ScanOptions, type PathScanOptions }
 export { DetectionPlan } from './engine/detection.js';
 export { CandidateScanner } from './engine/scanner.js';
 export { OcrRuntime, DEFAULT_OCR_LIMITS, resolveOcrLimits, resolveOcrMode } from './ocr/runtime.js';
-export { keywordSet, compactKeyword } from './engine/keywords.js';
+export { keywordSet, compactKeyword, keywordTrieSource } from './engine/keywords.js';
 export { defaultExtractors, csvExtractor, textExtractor, decodeText, windows } from './extract/index.js';
 export { zipExtractor, gzipExtractor, tarExtractor } from './extract/index.js';
 export { dicomExtractor, createDicomExtractor, type DicomExtractorOptions, type DicomPixelOcr, type DicomPixelOcrRequest } from './extract/dicom/dicom.js';

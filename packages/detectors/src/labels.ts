@@ -1,4 +1,4 @@
-import { compactKeyword, type DetectView, type KeywordSet } from '@saring/core';
+import { compactKeyword, keywordTrieSource, type DetectView, type KeywordSet } from '@saring/core';
 import { LABEL_LOOKBACK_CHARS } from './score.js';
 
 /**
@@ -23,9 +23,9 @@ export class LabelGroups<G extends string> {
         words.push(word);
       }
     }
-    // Longest first, so `no kk` wins over `kk` at the same position.
-    words.sort((a, b) => b.length - a.length);
-    this.pattern = new RegExp(`(?<![A-Za-z0-9])(?:${words.map(labelSource).join('|')})(?![A-Za-z0-9])`, 'gi');
+    // A trie tries the longest continuation first, so `no kk` wins over `kk` at the same position,
+    // and fails after a letter or two where a flat list of words would try every one.
+    this.pattern = new RegExp(`(?<![A-Za-z0-9])(?:${keywordTrieSource(words)})(?![A-Za-z0-9])`, 'gi');
   }
 
   /** The regex this set compiles to, for the ReDoS test. */
@@ -97,16 +97,24 @@ export function hasLetter(text: string): boolean {
  * phone number in the next column a public number.
  */
 export function ownPrefix(view: DetectView, start: number, maxChars: number, lineBefore = false): string {
+  return view.text.slice(ownPrefixStart(view, start, maxChars, lineBefore), start);
+}
+
+/** Where `ownPrefix` begins. */
+export function ownPrefixStart(view: DetectView, start: number, maxChars: number, lineBefore = false): number {
   let from = Math.max(0, start - maxChars);
   // Only under a column header: a sheet laid out as a form (`No. KK` in A5, the number in B5) has
   // no header, and there the cell before is the label.
   const fields = view.context?.fields;
   const fieldStart = fields?.fieldStartAt && fields.labelAt(start) !== undefined ? fields.fieldStartAt(start) : undefined;
   if (fieldStart !== undefined && fieldStart > from) from = fieldStart;
-  const chunk = view.text.slice(from, start);
-  const last = chunk.lastIndexOf('\n');
-  if (last === -1) return chunk;
-  return chunk.slice((lineBefore ? chunk.lastIndexOf('\n', last - 1) : last) + 1);
+  // Back to the line break (or the second one with `lineBefore`), reading at most `maxChars`.
+  const text = view.text;
+  let breaks = lineBefore ? 2 : 1;
+  for (let i = start - 1; i >= from; i--) {
+    if (text.charCodeAt(i) === 10 && --breaks === 0) return i + 1;
+  }
+  return from;
 }
 
 /** A label found before a value: its group and the word as declared. */
@@ -119,12 +127,6 @@ export interface LabelHit<G extends string> {
 export function sameLinePrefix(text: string, start: number, maxChars: number = LABEL_LOOKBACK_CHARS): string {
   const chunk = text.slice(Math.max(0, start - maxChars), start);
   return chunk.slice(chunk.lastIndexOf('\n') + 1);
-}
-
-/** Same flexible punctuation as the engine's keywords: `no. kk` matches `No.KK`, `NO_KK`. */
-function labelSource(word: string): string {
-  const parts = word.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  return parts.join('[^A-Za-z0-9\\n]{0,3}');
 }
 
 /**
@@ -157,9 +159,9 @@ export function contextOf(view: DetectView, words: KeywordSet, start: number, en
   if (header === undefined) return view.contextWords(words, start, end, window);
   // A copy: `matchLabel` hands out its remembered answer, which must not grow.
   const found = [...words.matchLabel(header)];
-  let prefix = ownPrefix(view, start, IN_CELL_LABEL_CHARS);
-  if (fieldHeader === undefined) prefix = prefix.slice(prefix.lastIndexOf('|') + 1); // a text table's own cell
-  if (hasLetter(prefix)) for (const word of words.matchLabel(prefix)) if (!found.includes(word)) found.push(word);
+  let from = ownPrefixStart(view, start, IN_CELL_LABEL_CHARS);
+  if (fieldHeader === undefined) from = Math.max(from, view.text.lastIndexOf('|', start - 1) + 1); // a text table's own cell (the row starts with `|`)
+  for (const word of view.keywordsIn(words, from, start)) if (!found.includes(word)) found.push(word);
   return found;
 }
 

@@ -283,6 +283,25 @@ export class SegmentView implements DetectView {
   private labelOffset = -1;
   private labelAtOffset: string | undefined;
 
+  keywordsIn(words: KeywordSet, from: number, to: number): string[] {
+    const found: string[] = [];
+    if (from >= to) return found;
+    const keys = keywordKeys(words);
+    const starts = this.kwStarts;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < starts.length && this.kwEnds[i]! <= to; i++) {
+      const word = keys.get(this.kwKeys[i]!);
+      if (word !== undefined && !found.includes(word)) found.push(word);
+    }
+    return found;
+  }
+
   fieldLabel(offset: number): string | undefined {
     // Every detector of a candidate asks about the same offset: one search answers them all.
     if (offset !== this.labelOffset) {

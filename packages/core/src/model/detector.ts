@@ -106,6 +106,11 @@ export interface DetectView {
    * contains one of them counts too (distance 0).
    */
   contextWords(words: KeywordSet, start: number, end: number, window: number): string[];
+  /**
+   * Keywords from `words` lying wholly inside `[from, to)`, in text order, from the engine's
+   * keyword index (nothing is re-read): a label looked for on a value's own line or in its cell.
+   */
+  keywordsIn(words: KeywordSet, from: number, to: number): string[];
 }
 
 /**

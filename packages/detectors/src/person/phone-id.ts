@@ -1,5 +1,5 @@
 import { keywordSet, type CandidateDetector } from '@saring/core';
-import { contextOf, hasLetter, ownPrefix } from '../labels.js';
+import { contextOf, ownPrefixStart } from '../labels.js';
 import { NEAR_WINDOW_CHARS, SCORE, clamp } from '../score.js';
 
 /** Mobile operator prefixes after the leading 0 (domain.md §8.1). */
@@ -77,8 +77,7 @@ export const phoneId: CandidateDetector = {
     }
     if (!national || national.length < 9 || national.length > 13) return undefined;
     if (view.contextWords(PUBLIC_NUMBER, start, candidate.end, 0).length) return undefined; // a public-number column
-    const prefix = ownPrefix(view, start, NEAR_WINDOW_CHARS);
-    if (hasLetter(prefix) && PUBLIC_NUMBER.matchLabel(prefix).length) return undefined;
+    if (view.keywordsIn(PUBLIC_NUMBER, ownPrefixStart(view, start, NEAR_WINDOW_CHARS), start).length) return undefined; // a letterhead line
     const context = contextOf(view, KEYWORDS, start, candidate.end, NEAR_WINDOW_CHARS);
     const isMobile = national.startsWith('08') && national.length >= 10 && MOBILE_PREFIXES.has(national.slice(1, 4));
     let score: number;
