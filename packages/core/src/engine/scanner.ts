@@ -158,46 +158,52 @@ export class CandidateScanner {
     return key;
   }
 
+  /** Start and end of each digit group of the number being dispatched (reused). */
+  private readonly groups: number[] = [];
+
   private dispatchNumber(text: string, start: number, end: number, from: number, to: number, view: SegmentView, sink: (detector: CandidateDetector, match: DetectorMatch) => void): void {
-    const token = text.slice(start, end);
+    // Digit groups from char codes: no regex, and no string until a detector wants the digits.
+    const groups = this.groups;
+    groups.length = 0;
+    let at = text.charCodeAt(start) === 43 ? start + 1 : start; // after a '+'
+    while (at < end) {
+      const groupStart = at;
+      while (at < end && isDigitCode(text.charCodeAt(at))) at++;
+      groups.push(groupStart, at);
+      at++; // the one separator between groups
+    }
     // Fast path: one group of digits, by far the most common token.
-    if (ONLY_DIGITS.test(token)) {
+    if (groups.length === 2 && groups[0] === start) {
       if (start < from) return;
-      const detectors = this.numberDetectors[token.length];
+      const detectors = this.numberDetectors[end - start];
       if (!detectors) return;
+      const token = text.slice(start, end);
       const candidate = makeCandidate('number', start, end, token, token, false, '');
       for (const detector of detectors) emit(detector, detector.detect(candidate, view), sink);
       return;
     }
-    // Several groups: every contiguous run of groups whose digit count some detector wants.
-    const groupStarts: number[] = [];
-    const groupEnds: number[] = [];
-    GROUP.lastIndex = 0;
-    let g: RegExpExecArray | null;
-    while ((g = GROUP.exec(token)) !== null) {
-      groupStarts.push(start + g.index);
-      groupEnds.push(start + g.index + g[0].length);
-    }
-    const plus = token.charCodeAt(0) === 43; // '+'
-    const last = groupStarts.length - 1;
+    // Several groups (or a `+`): every contiguous run of groups whose digit count some detector wants.
+    const plus = groups[0] !== start;
+    const last = groups.length / 2 - 1;
     for (let i = 0; i <= last; i++) {
-      const runStart = i === 0 && plus ? start : groupStarts[i]!;
+      const runStart = i === 0 && plus ? start : groups[2 * i]!;
       if (runStart < from || runStart >= to) continue;
       let count = 0;
-      let digits = '';
       for (let j = i; j <= last; j++) {
-        count += groupEnds[j]! - groupStarts[j]!;
+        count += groups[2 * j + 1]! - groups[2 * j]!;
         if (count > this.maxDigits) break;
-        digits += text.slice(groupStarts[j]!, groupEnds[j]!);
         if (count < this.minDigits) continue;
         const detectors = this.numberDetectors[count];
         if (!detectors) continue;
-        const runEnd = groupEnds[j]!;
+        const runEnd = groups[2 * j + 1]!;
+        let digits = '';
+        for (let k = i; k <= j; k++) digits += text.slice(groups[2 * k]!, groups[2 * k + 1]!);
         const candidate = makeCandidate('number', runStart, runEnd, text.slice(runStart, runEnd), digits, i !== 0 || j !== last, '');
         for (const detector of detectors) emit(detector, detector.detect(candidate, view), sink);
       }
     }
   }
+
 }
 
 const CODE = 1;
@@ -229,8 +235,6 @@ function kindAt(text: string, start: number, end: number): number {
 
 /** Distinct keyword spellings remembered by a scanner. */
 const MAX_REMEMBERED_SPELLINGS = 10_000;
-const ONLY_DIGITS = /^[0-9]+$/;
-const GROUP = /[0-9]+/g;
 
 function compactOf(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '');

@@ -1,4 +1,4 @@
-import { isKnownName } from './names-id.js';
+import { isKnownLowerName } from './names-id.js';
 
 /**
  * Reads a person's name written at a position in text, the way Indonesian hospital forms write
@@ -217,7 +217,7 @@ export function readName(text: string, pos: number, options: ReadOptions = {}): 
       if (after === t.end || !isLetter(text.charCodeAt(after))) break;
     }
     words.push(t.word);
-    if (isKnownName(t.word)) known++;
+    if (isKnownLowerName(lower)) known++;
     end = t.dot && t.word.length > 1 && !isInitialDot(t.word) ? t.end - 1 : t.end;
     // Next: one space and another token, or a suffix after a comma, or the end.
     const after = t.end;
@@ -239,7 +239,7 @@ export function readName(text: string, pos: number, options: ReadOptions = {}): 
     // Two spaces or more end the name (columns in fixed-width printouts).
     if (next >= limit || text.charCodeAt(next) === 32) break;
     // A specialist suffix without a comma: `Andi Wijaya Sp.PD`.
-    if (/^Sp\.?[A-Z]/.test(text.slice(next, next + 4))) {
+    if (isSpecialistAt(text, next)) {
       doctor = true;
       break;
     }
@@ -268,10 +268,18 @@ export function readName(text: string, pos: number, options: ReadOptions = {}): 
   }
   const firstWord = words[0]!.toLowerCase();
   if (NOT_A_NAME.has(firstWord)) return undefined;
-  const letters = words.reduce((n, w) => n + w.replace(/[^A-Za-z]/g, '').length, 0);
+  let letters = 0;
+  for (const w of words) for (let i = 0; i < w.length; i++) if (isLetter(w.charCodeAt(i))) letters++;
   if (letters < 2 || words.every((w) => w.length === 1)) return undefined;
-  const value = words.map((w) => w.replace(/\.$/, '').toUpperCase()).join(' ');
+  const value = words.map((w) => (w.endsWith('.') ? w.slice(0, -1) : w).toUpperCase()).join(' ');
   return { start, end, value, tokens: words.length, known, honorific, child, doctor };
+}
+
+/** `Sp.PD`, `SpA`: a specialist suffix written without a comma. */
+function isSpecialistAt(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 83 || text.charCodeAt(at + 1) !== 112) return false; // 'S', 'p'
+  const next = text.charCodeAt(at + 2);
+  return isUpper(next) || (next === 46 && isUpper(text.charCodeAt(at + 3)));
 }
 
 function isInitialDot(word: string): boolean {

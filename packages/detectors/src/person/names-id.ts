@@ -101,8 +101,12 @@ export const GIVEN_NAMES: ReadonlySet<string> = toSet(FAKER_FIRST, EXTRA);
 /** Family names and marga (lower-case). */
 export const FAMILY_NAMES: ReadonlySet<string> = toSet(FAKER_LAST, EXTRA);
 
-/** True when the lower-case token is a known Indonesian given or family name. */
+/** True when the token is a known Indonesian given or family name. */
 export function isKnownName(token: string): boolean {
-  const t = token.toLowerCase();
-  return GIVEN_NAMES.has(t) || FAMILY_NAMES.has(t);
+  return isKnownLowerName(token.toLowerCase());
+}
+
+/** `isKnownName` for a token already in lower case. */
+export function isKnownLowerName(lower: string): boolean {
+  return GIVEN_NAMES.has(lower) || FAMILY_NAMES.has(lower);
 }
