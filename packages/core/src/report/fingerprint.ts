@@ -11,7 +11,8 @@ export const FINGERPRINT_HEX_CHARS = 32;
  * brute-forceable (a structured 16-digit space), so the key never leaves the installation.
  */
 export function fingerprint(key: Uint8Array, detectorId: string, value: string): string {
-  return createHmac('sha256', key).update(detectorId).update('\u0000').update(value).digest('hex').slice(0, FINGERPRINT_HEX_CHARS);
+  // One update of `id NUL value`: the same bytes as three updates, one native call instead of three.
+  return createHmac('sha256', key).update(`${detectorId}\u0000${value}`).digest('hex').slice(0, FINGERPRINT_HEX_CHARS);
 }
 
 /** Where the per-installation key lives unless the user gives one. */
