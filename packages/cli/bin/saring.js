@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 // optimize only what stays hot (a long text scan runs as fast). Large regular expressions (the
 // engine's keyword and candidate patterns) are compiled once to native code instead of first to
 // bytecode and then again. Set before any of Saring's code is loaded, only on Node 20's V8 (where
-// the flags are known), and not at all when the user passes V8 flags of their own.
+// the flags are known), and not when the user sets either of them (node flags or NODE_OPTIONS).
 const userTuned = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => /interrupt-budget|regexp-tier-up/.test(arg));
 if (!userTuned && process.versions.v8.startsWith('11.')) setFlagsFromString('--interrupt-budget=540672 --no-regexp-tier-up');
 
