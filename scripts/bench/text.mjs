@@ -66,11 +66,16 @@ export async function benchText({ log, sizeMiB = Number(process.env.SARING_BENCH
     const saringMBs = mb / saring.seconds;
     log(`saring: ${mb.toFixed(0)} MB in ${saring.seconds.toFixed(2)} s = ${saringMBs.toFixed(1)} MB/s on one core, peak RSS ${saring.peakMiB.toFixed(0)} MiB, ${summary.findings} findings`);
     if (ensureRipgrep(log)) {
-      const rgArgs = ['-j1', '-c', ...RG_PATTERNS.flatMap((p) => ['-e', p]), file];
-      const rg = await measure('taskset', ['-c', '0', 'rg', ...rgArgs]);
-      const rgMBs = mb / rg.seconds;
-      log(`ripgrep -j1: ${rg.seconds.toFixed(2)} s = ${rgMBs.toFixed(1)} MB/s (${rg.stdout.trim()} matching lines)`);
-      log(`saring / ripgrep throughput: ${(saringMBs / rgMBs).toFixed(2)}x (target >= 0.30x)`);
+      // Two ways to count: `-c` counts matching lines and may stop reading a line at its first hit
+      // (every row of a dump holds a NIK, so it skips most of the work); `--count-matches` finds
+      // every match, as Saring must. Both are printed; the issue's 0.3x target names neither.
+      const patterns = RG_PATTERNS.flatMap((p) => ['-e', p]);
+      for (const [label, flag] of [['matching lines, -c', '-c'], ['every match, --count-matches', '--count-matches']]) {
+        const rg = await measure('taskset', ['-c', '0', 'rg', '-j1', flag, ...patterns, file]);
+        const rgMBs = mb / rg.seconds;
+        log(`ripgrep -j1 (${label}): ${rg.seconds.toFixed(2)} s = ${rgMBs.toFixed(1)} MB/s (${rg.stdout.trim()})`);
+        log(`saring / ripgrep (${label}): ${(saringMBs / rgMBs).toFixed(3)}x (target >= 0.30x)`);
+      }
     } else log('ripgrep unavailable: comparison skipped');
     return { saringMBs, peakMiB: saring.peakMiB };
   } finally {
