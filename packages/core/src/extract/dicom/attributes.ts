@@ -1,6 +1,6 @@
 import type { DataSet, Element } from 'dicom-parser';
 import { decodeValue, resolveCharset, type Charset } from './charset.js';
-import { attributeInfo, formatTag } from './keywords.js';
+import { attributeInfo, formatTag, type AttributeInfo } from './keywords.js';
 import { PIXEL_DATA_TAG } from './parse.js';
 
 /**
@@ -183,6 +183,44 @@ export function collectAttributes(dataSet: DataSet, charset: Charset, state: Wal
   return out;
 }
 
+/** What the walk needs to know about a dicom-parser element name (`x00100010`), worked out once per name. */
+interface ElementName {
+  /** Group lengths, item delimiters and malformed names: never reported. */
+  skip: boolean;
+  group: number;
+  element: number;
+  isPrivate: boolean;
+  info: AttributeInfo | undefined;
+  /** `(0010,0010)`. */
+  tag: string;
+}
+
+/**
+ * Element names seen so far. A series repeats the same few dozen tags in every file, so each name
+ * is parsed once per process instead of once per file; a hostile file with many distinct private
+ * tags stops adding entries at the cap.
+ */
+const elementNames = new Map<string, ElementName>();
+const MAX_ELEMENT_NAMES = 20_000;
+
+function elementName(name: string): ElementName {
+  let known = elementNames.get(name);
+  if (known) return known;
+  const group = parseInt(name.slice(1, 5), 16);
+  const element = parseInt(name.slice(5), 16);
+  const isPrivate = group % 2 === 1;
+  known = {
+    skip: name.length !== 9 || element === 0 || group === 0xfffe, // group lengths, item delimiters
+    group,
+    element,
+    isPrivate,
+    info: isPrivate ? undefined : attributeInfo(name.slice(1)),
+    tag: formatTag(name),
+  };
+  if (elementNames.size < MAX_ELEMENT_NAMES) elementNames.set(name, known);
+  return known;
+}
+
 function value(tag: string, keyword: string, vr: string, path: string | undefined, text: string, action: string | undefined, isPrivate: boolean, summary: boolean): DicomValue {
   return { tag, keyword, vr, path, text, value: undefined, action, isPrivate, summary, creator: undefined };
 }
@@ -192,12 +230,9 @@ function walk(dataSet: DataSet, charset: Charset, state: WalkState, out: DicomVa
   const elements = dataSet.elements;
   for (const name in elements) {
     const element = elements[name]!;
-    if (name === PIXEL_DATA_TAG || name.length !== 9 || element.dataOffset === undefined) continue;
-    const group = parseInt(name.slice(1, 5), 16);
-    const elementNumber = parseInt(name.slice(5), 16);
-    if (elementNumber === 0 || group === 0xfffe) continue; // group lengths, item delimiters
-    const isPrivate = group % 2 === 1;
-    const info = isPrivate ? undefined : attributeInfo(name.slice(1));
+    if (name === PIXEL_DATA_TAG || element.dataOffset === undefined) continue;
+    const { skip, group, element: elementNumber, isPrivate, info, tag } = elementName(name);
+    if (skip) continue;
     const vr = element.vr ?? info?.vr ?? (element.items ? 'SQ' : 'UN');
 
     if (isPrivate) {
@@ -205,9 +240,9 @@ function walk(dataSet: DataSet, charset: Charset, state: WalkState, out: DicomVa
       const key = group * 256 + (elementNumber <= 0xff ? elementNumber : elementNumber >> 8);
       blocks ??= new Map();
       let block = blocks.get(key);
-      if (!block) blocks.set(key, (block = { tag: formatTag(name), creator: undefined, count: 0 }));
+      if (!block) blocks.set(key, (block = { tag, creator: undefined, count: 0 }));
       if (elementNumber >= 0x10 && elementNumber <= 0xff) {
-        block.tag = formatTag(name);
+        block.tag = tag;
         block.creator = normalizeValue(Buffer.from(valueBytes(dataSet, element)).toString('latin1'), 'LO');
         continue;
       }
@@ -219,13 +254,13 @@ function walk(dataSet: DataSet, charset: Charset, state: WalkState, out: DicomVa
       const action = info?.action;
       if (action && element.items.length > 0) {
         state.values++;
-        out.push(value(formatTag(name), keyword, vr, path, `<${element.items.length} item${element.items.length === 1 ? '' : 's'}>`, action, isPrivate, true));
+        out.push(value(tag, keyword, vr, path, `<${element.items.length} item${element.items.length === 1 ? '' : 's'}>`, action, isPrivate, true));
       }
       if (depth + 1 > MAX_SEQUENCE_DEPTH) {
         state.truncated = `sequences nested more than ${MAX_SEQUENCE_DEPTH} deep`;
         continue;
       }
-      const step = info ? keyword : formatTag(name);
+      const step = info ? keyword : tag;
       for (let index = 0; index < element.items.length; index++) {
         const item = element.items[index]!;
         if (!item.dataSet) continue;
@@ -243,7 +278,7 @@ function walk(dataSet: DataSet, charset: Charset, state: WalkState, out: DicomVa
     if (!isString) {
       if (action) {
         state.values++;
-        out.push(value(formatTag(name), keyword, vr, path, `<${bytes.length} bytes>`, action, isPrivate, true));
+        out.push(value(tag, keyword, vr, path, `<${bytes.length} bytes>`, action, isPrivate, true));
       }
       continue;
     }
@@ -253,7 +288,7 @@ function walk(dataSet: DataSet, charset: Charset, state: WalkState, out: DicomVa
       const text = normalizeValue(part, vr).slice(0, MAX_VALUE_CHARS);
       if (!text || isPlaceholder(text)) continue;
       state.values++;
-      const entry = value(formatTag(name), keyword, vr, path, text, action, isPrivate, false);
+      const entry = value(tag, keyword, vr, path, text, action, isPrivate, false);
       if (vr === 'UI') {
         entry.value = text;
         entry.text = uidText(text);
