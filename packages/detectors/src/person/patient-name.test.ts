@@ -96,6 +96,17 @@ describe('practitioner-name', () => {
     expect(await allFindings(text, 'example.txt', NAMES)).toEqual(expected);
   });
 
+  it('reads a doctor column once: the column header is the context, whatever title the cell starts with', async () => {
+    const csv = 'no,dokter,catatan\n1,"dr. Andi Wijaya, Sp.PD",kontrol\n2,dr. Rina Kusuma,kontrol\n3,drg. Siti Rahma,kontrol dengan dr. Hendra Sp.P\n';
+    const found = await findingsOf('practitioner-name', csv, 'kunjungan.csv');
+    expect(found.map((f) => [f.value, f.pattern, f.context])).toEqual([
+      ['ANDI WIJAYA', 'doctor-field', ['field dokter']],
+      ['RINA KUSUMA', 'doctor-field', ['field dokter']],
+      ['SITI RAHMA', 'doctor-field', ['field dokter']],
+      ['HENDRA', 'doctor-title', ['dr']],
+    ]);
+  });
+
   it('is low severity and never a person the file is about', async () => {
     const { files } = await scanBuffer(Buffer.from('dr. Andi Wijaya, Sp.PD\nPraktek: Senin - Jumat'), { detectors: allDetectors, filename: 'a.txt', fingerprintKey: 'k'.repeat(32), scanFileNames: false });
     const report = files[files.length - 1]!;

@@ -34,7 +34,7 @@ function result(read: ReadName, pattern: string, context: string[]): DetectorMat
 
 /** A doctor column or key: `dokter`, `dpjp`, `dokter_pemeriksa`. */
 function isDoctorField(label: string): true | undefined {
-  return DOCTOR_FIELDS.matchLabel(label.replace(/[_.]+/g, ' ')).length > 0 ? true : undefined;
+  return DOCTOR_FIELDS.matchLabel(label).length > 0 ? true : undefined;
 }
 
 /**
@@ -55,6 +55,9 @@ export const practitionerName: CandidateDetector = {
   },
   triggers: { labels: LABELS },
   detect(candidate, view) {
+    // In a doctor column the column reader (`scanFields`) reports the name: read it once.
+    const label = view.context?.fields ? view.fieldLabel(candidate.start) : undefined;
+    if (label !== undefined && isDoctorField(label)) return undefined;
     const text = view.text;
     const key = compactKeyword(candidate.keyword);
     if (TITLE_KEYS.has(key)) {
