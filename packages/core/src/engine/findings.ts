@@ -25,13 +25,12 @@ export function resolveOverlaps(matches: RawMatch[], order: ReadonlyMap<Detector
   const byStart = isInTextOrder(matches) ? matches : [...matches].sort(byPosition);
   const kept: RawMatch[] = [];
   // Sweep clusters of mutually overlapping matches (usually one or two); rank only inside a cluster,
-  // so a segment with a hundred thousand findings costs n log n, not n².
-  let cluster: RawMatch[] = [];
-  let clusterEnd = -1;
-  const flush = () => {
-    if (cluster.length === 1) kept.push(cluster[0]!);
-    else if (cluster.length > 1) {
-      const ranked = cluster.sort((a, b) => b.match.score - a.match.score || (order.get(a.detector) ?? 0) - (order.get(b.detector) ?? 0) || a.match.start - b.match.start);
+  // so a segment with a hundred thousand findings costs n log n, not n². A cluster is a range of
+  // `byStart`: a lone match (nearly all of them) costs no array.
+  const flush = (from: number, to: number) => {
+    if (to - from === 1) kept.push(byStart[from]!);
+    else if (to - from > 1) {
+      const ranked = byStart.slice(from, to).sort((a, b) => b.match.score - a.match.score || (order.get(a.detector) ?? 0) - (order.get(b.detector) ?? 0) || a.match.start - b.match.start);
       const chosen: RawMatch[] = [];
       for (const candidate of ranked) {
         const { start, end } = candidate.match;
@@ -39,16 +38,18 @@ export function resolveOverlaps(matches: RawMatch[], order: ReadonlyMap<Detector
       }
       kept.push(...chosen.sort((a, b) => a.match.start - b.match.start));
     }
-    cluster = [];
   };
-  for (const raw of byStart) {
-    if (raw.match.start >= clusterEnd) {
-      flush();
-      clusterEnd = raw.match.end;
-    } else clusterEnd = Math.max(clusterEnd, raw.match.end);
-    cluster.push(raw);
+  let clusterStart = 0;
+  let clusterEnd = -1;
+  for (let i = 0; i < byStart.length; i++) {
+    const { start, end } = byStart[i]!.match;
+    if (start >= clusterEnd) {
+      flush(clusterStart, i);
+      clusterStart = i;
+      clusterEnd = end;
+    } else if (end > clusterEnd) clusterEnd = end;
   }
-  flush();
+  flush(clusterStart, byStart.length);
   return kept;
 }
 
