@@ -317,10 +317,11 @@ export class SegmentView implements DetectView {
 
   contextWords(words: KeywordSet, start: number, end: number, window: number): string[] {
     const keys = keywordKeys(words);
-    const found: { word: string; distance: number }[] = [];
+    const found: string[] = [];
+    // The field label's words first (distance 0), then the window's, nearest first.
     const label = this.fieldLabel(start);
     if (label !== undefined) {
-      for (const word of this.labelWords(words, label)) found.push({ word, distance: 0 });
+      for (const word of this.labelWords(words, label)) if (!found.includes(word)) found.push(word);
     }
     const starts = this.kwStarts;
     // Binary search for the first keyword that can be in the window.
@@ -332,6 +333,9 @@ export class SegmentView implements DetectView {
       if (this.kwEnds[mid]! < min) lo = mid + 1;
       else hi = mid;
     }
+    // Usually none or one: kept in two small arrays, ordered by insertion (stable for equal distances).
+    let near: string[] | undefined;
+    let distances: number[] | undefined;
     for (let i = lo; i < starts.length && starts[i]! <= end + window; i++) {
       const kwStart = starts[i]!;
       const kwEnd = this.kwEnds[i]!;
@@ -339,12 +343,16 @@ export class SegmentView implements DetectView {
       const word = keys.get(this.kwKeys[i]!);
       if (word === undefined) continue;
       const distance = kwEnd <= start ? start - kwEnd : kwStart - end;
-      if (distance <= window) found.push({ word, distance });
+      if (distance > window) continue;
+      near ??= [];
+      distances ??= [];
+      let at = near.length;
+      while (at > 0 && distances[at - 1]! > distance) at--;
+      near.splice(at, 0, word);
+      distances.splice(at, 0, distance);
     }
-    found.sort((a, b) => a.distance - b.distance);
-    const words2: string[] = [];
-    for (const f of found) if (!words2.includes(f.word)) words2.push(f.word);
-    return words2;
+    if (near) for (const word of near) if (!found.includes(word)) found.push(word);
+    return found;
   }
 
   private labelWords(words: KeywordSet, label: string): string[] {
