@@ -8,8 +8,11 @@ export function compactKeyword(text: string): string {
 const WORD_PARTS = /[a-z0-9]+/g;
 /** Distinct labels remembered per keyword set. */
 const MAX_CACHED_LABELS = 10_000;
-/** Longer labels are matched without the cache. */
-const MAX_CACHED_LABEL_CHARS = 48;
+/**
+ * Longer labels are matched without the cache. Long enough for a DICOM attribute's label with its
+ * synonyms (`PatientID (patient id, no rm, …)`), which every file of a study repeats.
+ */
+const MAX_CACHED_LABEL_CHARS = 160;
 
 /**
  * A regex source matching `keyword` with flexible punctuation between its words:
@@ -66,13 +69,20 @@ class CompiledKeywordSet implements KeywordSet {
   readonly words: readonly string[];
   /** compact key -> declared word */
   readonly byKey: ReadonlyMap<string, string>;
-  private readonly labelPattern: RegExp | undefined;
+  private pattern: RegExp | null | undefined;
 
   constructor(words: readonly string[]) {
     const unique = [...new Set(words.map((w) => w.trim()).filter((w) => compactKeyword(w).length > 0))];
     this.words = unique;
     this.byKey = byCompactKey(unique);
-    this.labelPattern = unique.length ? new RegExp(`(?<![A-Za-z0-9])${keywordTrieSource(unique)}(?![A-Za-z0-9])`, 'gi') : undefined;
+  }
+
+  /** Compiled on first use: every detector module builds its sets at import, and a CLI run may use few. */
+  private get labelPattern(): RegExp | null {
+    if (this.pattern === undefined) {
+      this.pattern = this.words.length ? new RegExp(`(?<![A-Za-z0-9])${keywordTrieSource(this.words)}(?![A-Za-z0-9])`, 'gi') : null;
+    }
+    return this.pattern;
   }
 
   has(compactKey: string): boolean {
@@ -94,10 +104,11 @@ class CompiledKeywordSet implements KeywordSet {
   }
 
   private matchLabelUncached(label: string): string[] {
-    if (!this.labelPattern) return [];
+    const pattern = this.labelPattern;
+    if (!pattern) return [];
     const found: string[] = [];
-    this.labelPattern.lastIndex = 0;
-    for (const match of label.matchAll(this.labelPattern)) {
+    pattern.lastIndex = 0;
+    for (const match of label.matchAll(pattern)) {
       const word = this.byKey.get(compactKeyword(match[0]));
       if (word !== undefined && !found.includes(word)) found.push(word);
     }
