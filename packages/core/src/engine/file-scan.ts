@@ -1,7 +1,7 @@
 import type { ByteSource, ExtractContext, ExtractInput, Extractor, MemberInput, MemberOutcome, ScanLimits } from '../model/extractor.js';
 import type { FileReport, Finding, ReasonCode } from '../model/report.js';
 import type { Segment } from '../model/segment.js';
-import { ScanError, isIncompleteReason } from '../model/errors.js';
+import { ScanError, UnsupportedContentError, isIncompleteReason } from '../model/errors.js';
 import type { OcrRuntime } from '../ocr/runtime.js';
 import { FileClock } from './file-clock.js';
 import { sniff } from '../sniff/sniff.js';
@@ -21,7 +21,6 @@ const FORMAT_NAMES: Readonly<Record<string, string>> = {
 };
 
 const UNSUPPORTED_HINTS: Readonly<Record<string, string>> = {
-  ole2: ' Save it as .docx/.xlsx to have it scanned.',
   rar: ' Extract it and scan the folder.',
   '7z': ' Extract it and scan the folder.',
 };
@@ -141,6 +140,8 @@ export async function scanInput(input: PendingInput, deps: FileScanDeps, emit: (
         builder.incomplete(error.code, error.message);
         return builder.finish();
       }
+      // A reader that recognised a format it cannot read (ole2.ts): skipped, as without a reader.
+      if (error instanceof UnsupportedContentError) return builder.finish({ status: 'skipped', reason: error.code, message: error.message });
       return builder.finish({ status: 'failed', reason: error.code, message: error.message });
     }
     if (signal.aborted) {

@@ -12,15 +12,17 @@ import { gzipExtractor } from './gzip.js';
 import { tarExtractor } from './tar.js';
 import { zipExtractor } from './zip.js';
 import { dicomExtractor } from './dicom/dicom.js';
+import { ole2Extractor } from './ole2.js';
 
 /** The built-in extractors, one per format family. */
 // PDF pages without a text layer and image files are read with OCR (`ExtractContext.ocr`, ocr/).
 const pdfWithOcr = createPdfExtractor({ ocr: ocrPdfPages });
-export const defaultExtractors: readonly Extractor[] = [pdfWithOcr, imageExtractor, hl7Extractor, jsonExtractor, xmlExtractor, htmlExtractor, dicomExtractor, zipExtractor, gzipExtractor, tarExtractor, csvExtractor, textExtractor];
+export const defaultExtractors: readonly Extractor[] = [pdfWithOcr, imageExtractor, hl7Extractor, jsonExtractor, xmlExtractor, htmlExtractor, dicomExtractor, zipExtractor, gzipExtractor, tarExtractor, ole2Extractor, csvExtractor, textExtractor];
 
 export { csvExtractor, textExtractor };
 export { imageExtractor, IMAGE_FORMATS } from './image.js';
 export { zipExtractor, gzipExtractor, tarExtractor };
+export { ole2Extractor } from './ole2.js';
 export { hl7Extractor, hl7FieldLabel, unescapeHl7 } from './hl7.js';
 export { jsonExtractor, jsonLabel, systemLabel } from './json.js';
 export { xmlExtractor } from './xml.js';

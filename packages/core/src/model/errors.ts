@@ -13,6 +13,18 @@ export class ScanError extends Error {
   }
 }
 
+/**
+ * Thrown by an extractor that recognised the content but has no reader for it (a Word 97 file
+ * inside an OLE2 container): the file is `skipped`, as when no extractor claims its format, with
+ * a message that says what the file is and how to have it scanned.
+ */
+export class UnsupportedContentError extends ScanError {
+  constructor(message: string) {
+    super('unsupported-format', message);
+    this.name = 'UnsupportedContentError';
+  }
+}
+
 /** Reasons that mean "part of the file was not read" rather than "the file could not be read". */
 const INCOMPLETE_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
   'encrypted',

@@ -75,6 +75,11 @@ const EXTENSION_FORMATS: Readonly<Record<string, string>> = {
   csv: 'csv', tsv: 'tsv', json: 'json', xml: 'xml', html: 'html', htm: 'html', hl7: 'hl7', txt: 'text', log: 'text',
 };
 
+/** Office saves a password-protected .docx/.xlsx/.pptx as an OLE2 compound file (extract/ole2.ts): not a mismatch. */
+function isEncryptedOoxmlShape(hinted: string, format: string): boolean {
+  return format === 'ole2' && (hinted === 'docx' || hinted === 'xlsx' || hinted === 'pptx');
+}
+
 export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
@@ -91,7 +96,7 @@ export function sniff(head: Uint8Array, name: string): SniffResult {
   for (const { format, test } of MAGIC) {
     if (!test(head)) continue;
     const refined = format === 'zip' ? refineZip(head) : format;
-    return { format: refined, extensionMismatch: hinted !== undefined && hinted !== refined && !(hinted === 'zip' || refined === 'zip') };
+    return { format: refined, extensionMismatch: hinted !== undefined && hinted !== refined && !(hinted === 'zip' || refined === 'zip') && !isEncryptedOoxmlShape(hinted, refined) };
   }
   const encoding = detectTextEncoding(head);
   if (!encoding) return { format: 'unknown-binary' };
