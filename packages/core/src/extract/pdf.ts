@@ -1,4 +1,5 @@
 import type { PDFParse } from 'pdf-parse';
+import { findFlateBomb } from './pdf-streams.js';
 import type { ByteSource, ExtractContext, ExtractInput, Extractor } from '../model/extractor.js';
 import type { Segment } from '../model/segment.js';
 import { ScanError } from '../model/errors.js';
@@ -221,6 +222,10 @@ export async function readAllBytes(source: ByteSource, maxBytes: number): Promis
   return bytes;
 }
 
+function mebibytes(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(bytes < 1048576 ? 2 : 0)} MiB`;
+}
+
 function tooLarge(maxBytes: number): ScanError {
   return new ScanError('too-large', `The PDF is larger than the ${Math.round(maxBytes / 1048576)} MiB limit; not read.`);
 }
@@ -243,6 +248,13 @@ export function createPdfExtractor(options: PdfExtractorOptions = {}): Extractor
     formats: ['pdf'],
     async *extract(input: ExtractInput, context: ExtractContext): AsyncGenerator<Segment> {
       const bytes = await readAllBytes(input.source, context.limits.maxFileBytes);
+      const bomb = findFlateBomb(bytes, context.limits);
+      if (bomb) {
+        throw new ScanError(
+          bomb.reason,
+          `The PDF holds a compressed stream that expands to more than ${mebibytes(bomb.limitBytes)} from ${mebibytes(bomb.compressedBytes)} (a decompression bomb, or a damaged file), so it was not read. The limits are maxCompressionRatio and maxMemberBytes.`,
+        );
+      }
       const pdf = await openPdf(bytes);
       try {
         if (pdf.encrypted) context.incomplete('encrypted', 'The PDF is encrypted with an owner password only; pdf.js could read it without a password and its content was scanned, but encrypted parts it could not decode may have been missed.');
