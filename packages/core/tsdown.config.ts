@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The scan worker is its own file: worker threads are started from a path (engine/worker-pool.ts).
+  entry: { index: 'src/index.ts', 'scan-worker': 'src/engine/scan-worker.ts' },
   format: 'esm',
   platform: 'node',
   target: 'node20',

@@ -4,7 +4,7 @@
  */
 export * from './model/index.js';
 export { scan, scanBuffer, scanStream, collect, type ScanResult, type InputScanOptions } from './engine/scan.js';
-export { DEFAULT_LIMITS, resolveLimits, type ScanOptions, type PathScanOptions } from './engine/options.js';
+export { DEFAULT_LIMITS, resolveLimits, type ScanOptions, type PathScanOptions, type ScanWorkers, type WorkerScanSetup } from './engine/options.js';
 export { DetectionPlan } from './engine/detection.js';
 export { CandidateScanner } from './engine/scanner.js';
 export { OcrRuntime, DEFAULT_OCR_LIMITS, resolveOcrLimits, resolveOcrMode } from './ocr/runtime.js';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import {
@@ -26,6 +27,7 @@ import { readBaseline } from '../baseline/baseline.js';
 import { FindingFilter } from '../baseline/filter.js';
 import { FORMATS, type Format } from '../reporters/writer.js';
 import { VERSION } from '../version.js';
+import { workerSetupUrl, type CliWorkerData } from '../worker-setup.js';
 
 /** Options shared by `saring scan` and `saring baseline create` (commander's parsed flags). */
 export interface ScanCommandOptions {
@@ -41,6 +43,8 @@ export interface ScanCommandOptions {
   ignoreFiles: boolean;
   fileNames: boolean;
   concurrency?: string;
+  /** `--workers <n|auto>`: worker threads reading files (1 = none). */
+  workers?: string;
   fingerprintKeyFile?: string;
   output?: string;
   color: boolean;
@@ -135,17 +139,20 @@ export async function prepareScan(paths: string[], options: ScanCommandOptions, 
   }
   const concurrency = options.concurrency === undefined ? (config.concurrency ?? DEFAULT_CONCURRENCY) : Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) problems.push(`--concurrency must be a whole number of at least 1 (got "${options.concurrency}").`);
+  const workers = options.workers === undefined ? 1 : options.workers === 'auto' ? availableParallelism() : Number(options.workers);
+  if (!Number.isInteger(workers) || workers < 1) problems.push(`--workers must be a whole number of at least 1, or auto (got "${options.workers}").`);
   if (paths.length === 0) problems.push('Name at least one file, folder or glob to scan.');
   const ocr = (options.ocr ?? config.ocr) as OcrMode | undefined;
   if (ocr !== undefined && !(OCR_MODES as readonly string[]).includes(ocr)) problems.push(`--ocr must be one of ${OCR_MODES.join(', ')} (got "${ocr}").`);
   if (options.state && options.reveal) problems.push('--state cannot be combined with --reveal: the state database never holds raw values.');
 
   let detectors: Detector[] = [...config.detectors];
-  for (const module of options.detectors ?? []) {
+  const detectorModules = (options.detectors ?? []).map((module) => resolve(io.cwd, module));
+  for (const [i, module] of detectorModules.entries()) {
     try {
-      detectors = [...detectors, ...(await loadDetectorModule(resolve(io.cwd, module)))];
+      detectors = [...detectors, ...(await loadDetectorModule(module))];
     } catch (error) {
-      problems.push(error instanceof UsageError ? error.problems.join('\n') : `--detectors ${module}: ${(error as Error).message}`);
+      problems.push(error instanceof UsageError ? error.problems.join('\n') : `--detectors ${options.detectors![i]}: ${(error as Error).message}`);
     }
   }
   try {
@@ -197,6 +204,8 @@ export async function prepareScan(paths: string[], options: ScanCommandOptions, 
     ...(config.fileTimeoutMs !== undefined ? { fileTimeoutMs: config.fileTimeoutMs } : {}),
     ...(ocr ? { ocr } : {}),
     ...(Object.keys(config.ocrLimits).length ? { ocrLimits: config.ocrLimits } : {}),
+    // Each worker rebuilds the same detectors from the same config file and modules (worker-setup.ts).
+    ...(workers > 1 ? { workers: { count: workers, setup: workerSetupUrl(), data: { ...(loaded ? { config: loaded.path } : {}), detectorModules } satisfies CliWorkerData } } : {}),
   };
   const configDigest = createHash('sha256')
     .update(

@@ -96,6 +96,7 @@ export function addScanOptions(command: Command): Command {
     .option('--no-ignore-files', 'do not read .saringignore files')
     .option('--no-file-names', 'do not check file and folder names')
     .option('--concurrency <n>', 'files read at the same time (default 4)')
+    .option('--workers <n>', 'read files in this many worker threads, each on its own core ("auto": one per core; default 1)')
     .option('--ocr <mode>', 'read text from pixels (offline): auto (images, scanned PDF pages, burned-in DICOM), always, never (default: auto)')
     .option('--fingerprint-key-file <path>', 'key for finding fingerprints (default: the config\'s fingerprintKey, SARING_FINGERPRINT_KEY or ~/.config/saring/fingerprint.key)')
     .option('-c, --config <file>', 'configuration file (default: the nearest saring.config.json from the working folder up)')

@@ -78,8 +78,35 @@ export interface ScanOptions {
   ocrPool?: OcrRuntime;
 }
 
+/**
+ * Reading files in worker threads (CLI `--workers`): each worker holds its own copy of the
+ * detectors, built by a setup module, and reads one file at a time; reports come back in walk
+ * order as without workers. A worker that dies on a hostile file (over its memory limit, a crash in
+ * a parsing library) fails that file alone; a new worker takes over.
+ */
+export interface ScanWorkers {
+  /** Worker threads; 1 or less reads every file in this thread. */
+  count: number;
+  /**
+   * A module (file URL or absolute path) exporting `createScanOptions(data)`, which returns (or
+   * resolves to) the `detectors`, `classifiers` and `extractors` each worker uses: the same ones
+   * as this scan's, since functions cannot cross threads. Everything else (limits, key, reveal,
+   * threshold, OCR settings) is passed from this scan.
+   */
+  setup: string | URL;
+  /** Structured-cloneable data for `createScanOptions` (e.g. a config path). */
+  data?: unknown;
+  /** V8 heap limit per worker in MiB; a file that needs more fails alone. Default 1024. */
+  maxHeapMb?: number;
+}
+
+/** What a `ScanWorkers.setup` module returns. */
+export type WorkerScanSetup = Pick<ScanOptions, 'detectors' | 'classifiers' | 'extractors'>;
+
 /** Options for walking paths. */
 export interface PathScanOptions extends ScanOptions {
+  /** Read files in worker threads (see `ScanWorkers`). Not combinable with `onFinding`. */
+  workers?: ScanWorkers;
   /** Follow symbolic links (loops are detected). Default false. */
   followSymlinks?: boolean;
   /** gitignore-style patterns to leave out. */

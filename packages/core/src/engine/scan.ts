@@ -16,6 +16,7 @@ import { classifierKeys } from './file-evidence.js';
 import { scanInput, type FileScanDeps, type PendingInput } from './file-scan.js';
 import { resolveLimits, type PathScanOptions, type ScanOptions } from './options.js';
 import { OcrRuntime, resolveOcrLimits, resolveOcrMode } from '../ocr/runtime.js';
+import { ScanWorkerPool } from './worker-pool.js';
 
 /** Everything a finished scan produced, for callers that do not stream. */
 export interface ScanResult {
@@ -23,7 +24,8 @@ export interface ScanResult {
   summary: ScanSummary;
 }
 
-function resolveDeps(options: ScanOptions): FileScanDeps {
+/** The engine's view of a scan's options (also built by each scan worker, scan-worker.ts). */
+export function resolveDeps(options: ScanOptions): FileScanDeps {
   if (!options || !Array.isArray(options.detectors)) throw new UsageError('scan() needs options.detectors, e.g. allDetectors from @saring/detectors.');
   const key = typeof options.fingerprintKey === 'string' ? parseKey(options.fingerprintKey) : options.fingerprintKey ?? loadOrCreateKey();
   return {
@@ -97,9 +99,40 @@ export async function* scan(paths: readonly string[], options: PathScanOptions):
 }
 
 async function* scanPaths(paths: readonly string[], options: PathScanOptions, deps: FileScanDeps): AsyncGenerator<ScanEvent, void, undefined> {
+  const pool = startWorkers(options, deps);
+  const stopWorkers = () => pool?.abort();
+  options.signal?.addEventListener('abort', stopWorkers);
+  try {
+    yield* walkAndRead(paths, options, deps, pool);
+  } finally {
+    options.signal?.removeEventListener('abort', stopWorkers);
+    await pool?.close();
+  }
+}
+
+/** The scan's worker threads, when it asked for more than one (`PathScanOptions.workers`). */
+function startWorkers(options: PathScanOptions, deps: FileScanDeps): ScanWorkerPool | undefined {
+  const workers = options.workers;
+  if (!workers || workers.count <= 1) return undefined;
+  if (!Number.isInteger(workers.count)) throw new UsageError(`workers.count must be a whole number (got ${String(workers.count)}).`);
+  if (options.onFinding) throw new UsageError('onFinding cannot be used with workers: findings are made in the worker threads. Use one thread, or read the file reports.');
+  return new ScanWorkerPool(workers, {
+    fingerprintKey: deps.key,
+    reveal: deps.reveal,
+    minConfidence: options.minConfidence ?? 'medium',
+    limits: deps.limits,
+    scanFileNames: deps.scanFileNames,
+    fileTimeoutMs: deps.fileTimeoutMs,
+    ...(options.ocr ? { ocr: options.ocr } : {}),
+    ocrLimits: { ...options.ocrLimits },
+  });
+}
+
+async function* walkAndRead(paths: readonly string[], options: PathScanOptions, deps: FileScanDeps, pool: ScanWorkerPool | undefined): AsyncGenerator<ScanEvent, void, undefined> {
   const summary = new SummaryBuilder();
   const severityOf = severityLookup(options.detectors);
-  const concurrency = Math.max(1, options.concurrency ?? 4);
+  // With workers, enough files are queued to keep every one of them busy.
+  const concurrency = Math.max(1, options.concurrency ?? 4, pool ? 2 * (options.workers?.count ?? 1) : 1);
   const foldersSeen = new Set<string>();
   const roots = new Set(paths.map((p) => p.replace(/\/+$/, '')));
   /** Folders whose names hold PHI -> their masked names; applied to every reported path under them. */
@@ -156,6 +189,12 @@ async function* scanPaths(paths: readonly string[], options: PathScanOptions, de
   };
 
   const read = (path: string, size: number, directories: { path: string; name: string }[]): Promise<FileReport[]> => {
+    if (pool) {
+      return pool.read(path, size, directories).then(({ reports, masked }) => {
+        for (const [folder, name] of masked) maskedFolders.set(folder, name);
+        return reports;
+      });
+    }
     const reports: FileReport[] = [];
     const input: PendingInput = {
       path,
@@ -182,6 +221,8 @@ async function* scanPaths(paths: readonly string[], options: PathScanOptions, de
   for await (const entry of entries) {
     const pending = start(entry);
     if (!pending) continue;
+    // Awaited in order below; if one fails the scan stops there, and the rest must not go unhandled.
+    pending.catch(() => {});
     queue.push(pending);
     while (queue.length >= concurrency) yield* drain(await queue.shift()!);
     if (options.signal?.aborted) break;
