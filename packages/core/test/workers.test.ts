@@ -46,6 +46,23 @@ describe('scan workers', () => {
     await expect(collect(scan([dir], { ...BASE, workers: { count: 2, setup: SETUP, data: { fail: true } } }))).rejects.toThrow('The scan workers could not build their detectors: this setup was told to fail');
   });
 
+  it('stop when the scan is aborted, without leaving a thread behind', async () => {
+    const many = mkdtempSync(join(dir, 'many-'));
+    for (let i = 0; i < 40; i++) writeFileSync(join(many, `f${i}.txt`), `NIK: 3171011708450001\n${'catatan '.repeat(20_000)}\n`);
+    const controller = new AbortController();
+    const seen: FileReport[] = [];
+    let aborted = false;
+    for await (const event of scan([many], { ...BASE, signal: controller.signal, workers: { count: 2, setup: SETUP } })) {
+      if (event.type === 'file') {
+        seen.push(event.file);
+        if (seen.length === 2) controller.abort();
+      } else aborted = event.summary.aborted;
+    }
+    expect(aborted).toBe(true);
+    expect(seen.length).toBeLessThan(40);
+    expect(seen.every((f) => f.status === 'scanned' || (f.status === 'incomplete' && f.reason === 'aborted'))).toBe(true);
+  });
+
   it('refuse onFinding, which cannot cross threads', async () => {
     await expect(collect(scan([dir], { ...BASE, onFinding: () => {}, workers: { count: 2, setup: SETUP } }))).rejects.toThrow(UsageError);
   });
