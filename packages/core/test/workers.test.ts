@@ -46,7 +46,7 @@ describe('scan workers', () => {
     await expect(collect(scan([dir], { ...BASE, workers: { count: 2, setup: SETUP, data: { fail: true } } }))).rejects.toThrow('The scan workers could not build their detectors: this setup was told to fail');
   });
 
-  it('stop when the scan is aborted, without leaving a thread behind', async () => {
+  it('stop when the scan is aborted, and say so', async () => {
     const many = mkdtempSync(join(dir, 'many-'));
     for (let i = 0; i < 40; i++) writeFileSync(join(many, `f${i}.txt`), `NIK: 3171011708450001\n${'catatan '.repeat(20_000)}\n`);
     const controller = new AbortController();
