@@ -42,6 +42,14 @@ describe('document classifiers', () => {
 
   // The classifiers' own passes (their keywords, blank fields) must stay linear like the detectors'.
   it.each([
+    ['a register with a PCR result column', 'no_rm,nm_pasien,no_ktp,hasil_pcr\n100001,BUDI SANTOSO,3171011708450001,POSITIF\n100002,SITI AMINAH,3273015203900007,NEGATIF\n100003,JOKO WIDODO,3578021506880003,NEGATIF\n', ['patient-register']],
+    ['two people\'s results as table rows', 'no_rm,nm_pasien,no_ktp,hasil_pcr\n100001,BUDI SANTOSO,3171011708450001,POSITIF\n100002,SITI AMINAH,3273015203900007,NEGATIF\n', ['covid-test-result']],
+  ])('%s: a COVID result certificate is about one person', async (_name, text, classes) => {
+    const report = await reportFor(text);
+    expect(report.classification!.documents.map((d) => d.id)).toEqual(classes);
+  });
+
+  it.each([
     ['colons', ':'.repeat(1 << 20)],
     ['blank fields', 'Nama : ..........\n'.repeat(1 << 16)],
     ['title soup', 'surat rujukan hasil pemeriksaan '.repeat(1 << 15)],

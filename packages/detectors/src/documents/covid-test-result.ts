@@ -12,6 +12,7 @@ export const covidTestResultDocument = documentClassifier(
     ],
     labels: ['nilai rujukan', 'spesimen', 'swab nasofaring', 'tgl pemeriksaan', 'petugas pemeriksa', 'penanggungjawab', 'no. reg', 'metode', 'sars-cov-2'],
     findings: { 'covid-test-result': 0.5 },
+    onePerson: true,
   },
   {
     positive: ['HASIL PEMERIKSAAN\nNama : BUDI SANTOSO\nNIK : 3171011708450001\nRapid Swab Antigen SARS-CoV-2 | Negatif | Negatif'],

@@ -1,8 +1,8 @@
 import type { DocumentClass, FileClassifier } from '@saring/core';
 import { keywordSet } from '@saring/core';
+import { REGISTER_MIN_ROWS } from './signals.js';
 
 /** Rows with a person before a table is a register rather than a form with a few family members. */
-const MIN_PERSON_ROWS = 3;
 /** Distinct people before a non-tabular file (JSON bundle, HL7 batch, text dump) is a register. */
 const MIN_PEOPLE_UNTABULAR = 5;
 /** Distinct people enough for a database dump (`rows in set`, `INSERT INTO`): it is an export by nature. */
@@ -25,7 +25,7 @@ export const patientRegister: FileClassifier = {
   classify(facts): DocumentClass | undefined {
     const evidence: string[] = [];
     let confidence = 0;
-    if (facts.personRows >= MIN_PERSON_ROWS) {
+    if (facts.personRows >= REGISTER_MIN_ROWS) {
       confidence = 0.7 + Math.min(0.25, 0.1 * Math.log10(facts.personRows));
       evidence.push(`${facts.personRows} table rows with a person identifier`);
     } else if (facts.people >= MIN_PEOPLE_DUMP && DUMP_WORDS.some((w) => facts.keywordCount(w) > 0)) {

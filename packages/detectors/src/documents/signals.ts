@@ -14,6 +14,9 @@ export const DOCUMENT_WEIGHT = {
   MAX_LABELS: 0.4,
 } as const;
 
+/** Table rows with a person identifier from which a file is a patient register (patient-register.ts). */
+export const REGISTER_MIN_ROWS = 3;
+
 /** What a document class is recognized by. */
 export interface DocumentSignals {
   /** Titles printed on the document; any one counts. */
@@ -26,6 +29,12 @@ export interface DocumentSignals {
   requires?: readonly string[];
   /** At least this many distinct labels (besides the title) for the class. Default 0. */
   minLabels?: number;
+  /**
+   * The document is about one person (a result certificate). Its findings alone do not make a
+   * register (REGISTER_MIN_ROWS people or more in a table) one: a register with a `hasil_pcr`
+   * column is a patient register holding results. A title or a form label still counts.
+   */
+  onePerson?: boolean;
 }
 
 /** Weighs a file's facts against a class's signals; the evidence lists labels and detectors, never values. */
@@ -51,6 +60,7 @@ export function weigh(id: string, signals: DocumentSignals, facts: FileFacts): D
     evidence.push(`finding ${detector} ×${count}`);
   }
   if (!evidence.length) return undefined;
+  if (signals.onePerson && !title && !labels.length && facts.personRows >= REGISTER_MIN_ROWS) return undefined;
   return { id, confidence: Math.round(Math.min(1, confidence) * 100) / 100, evidence };
 }
 
