@@ -8,6 +8,7 @@ const log = (line) => console.log(line);
 const only = process.argv.slice(2);
 const sections = [
   ['text', './bench/text.mjs', 'benchText'],
+  ['workers', './bench/workers.mjs', 'benchWorkers'],
   ['incremental', './bench/incremental.mjs', 'benchIncremental'],
   ['pdf', './bench/pdf.mjs', 'benchPdf'],
   // A standalone script: a 200 MB XLSX export (about 2.6 M rows) through the library, peak RSS.
