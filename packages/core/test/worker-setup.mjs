@@ -9,6 +9,7 @@ const misbehaving = {
   formats: ['text'],
   async *extract(input, context) {
     if (input.name === 'exit.txt') process.exit(7);
+    if (input.name === 'loop.txt') for (;;);
     if (input.name === 'memory.txt') {
       const hoard = [];
       for (;;) hoard.push(new Array(1_000_000).fill(input.name));

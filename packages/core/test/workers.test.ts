@@ -41,6 +41,16 @@ describe('scan workers', () => {
     expect([summary.filesSeen, summary.failed, summary.scanned]).toEqual([3, 2, 1]);
   }, 60_000);
 
+  it('stop a worker stuck on a file past twice its time limit, and fail only that file', async () => {
+    const stuck = mkdtempSync(join(dir, 'stuck-'));
+    writeFileSync(join(stuck, 'loop.txt'), 'any text\n');
+    writeFileSync(join(stuck, 'ok.txt'), 'NIK: 3171011708450001\n');
+    const { files } = await collect(scan([stuck], { ...BASE, fileTimeoutMs: 500, workers: { count: 2, setup: SETUP, data: { misbehave: true } } }));
+    const byName = Object.fromEntries(files.map((f) => [f.path.slice(stuck.length + 1), f]));
+    expect(byName['loop.txt']!.reasonMessage).toBe('The worker reading this file stopped (it was still reading after 2 s, past the per-file time limit, and was stopped), so its content was not checked. The file may be damaged or hostile; the scan went on.');
+    expect(byName['ok.txt']!.status).toBe('scanned');
+  }, 30_000);
+
   it('stop the scan with a clear error when their setup fails', async () => {
     writeFileSync(join(dir, 'ok.txt'), 'nothing\n');
     await expect(collect(scan([dir], { ...BASE, workers: { count: 2, setup: SETUP, data: { fail: true } } }))).rejects.toThrow('The scan workers could not build their detectors: this setup was told to fail');

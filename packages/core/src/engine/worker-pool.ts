@@ -57,7 +57,14 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   job: Job | undefined;
+  /** Stops a worker stuck on one file (a parser in an endless loop cannot see the file's own time limit). */
+  deadline: NodeJS.Timeout | undefined;
+  /** Fails the scan if the worker never gets ready (a setup module that never returns). */
+  startup: NodeJS.Timeout | undefined;
 }
+
+/** A worker that has not built its detectors by then is not going to. */
+const STARTUP_TIMEOUT_MS = 60_000;
 
 const DEFAULT_MAX_HEAP_MB = 1024;
 
@@ -73,12 +80,15 @@ export class ScanWorkerPool {
   private closing = false;
   private fatal: Error | undefined;
   private readonly maxHeapMb: number;
+  private readonly hardDeadlineMs: number;
   private readonly entry: URL;
   private readonly init: WorkerInit;
 
   constructor(workers: ScanWorkers, options: WorkerInit['options']) {
     this.entry = workerEntry();
     this.maxHeapMb = workers.maxHeapMb ?? DEFAULT_MAX_HEAP_MB;
+    // Twice the per-file limit: a file that honours it has long reported itself `timeout` by then.
+    this.hardDeadlineMs = 2 * options.fileTimeoutMs + 1_000;
     const setup = workers.setup instanceof URL ? workers.setup.href : workers.setup.startsWith('file:') ? workers.setup : pathToFileURL(workers.setup).href;
     // OCR threads are shared out: each worker runs its own OCR pool.
     const ocrWorkers = options.ocrLimits.workers ?? Math.max(1, Math.floor(availableParallelism() / workers.count));
@@ -116,7 +126,9 @@ export class ScanWorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.entry, { workerData: this.init, execArgv: builtCodeExecArgv(), resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
-    const slot: Slot = { worker, ready: false, job: undefined };
+    const slot: Slot = { worker, ready: false, job: undefined, deadline: undefined, startup: undefined };
+    slot.startup = setTimeout(() => this.fail(new Error(`A scan worker did not start within ${STARTUP_TIMEOUT_MS / 1000} s (its setup module did not return).`)), STARTUP_TIMEOUT_MS);
+    slot.startup.unref();
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
     let failure: Error | undefined;
     worker.on('error', (error) => (failure = error));
@@ -127,12 +139,14 @@ export class ScanWorkerPool {
   private onReply(slot: Slot, reply: WorkerReply): void {
     if (reply.type === 'ready') {
       slot.ready = true;
+      clearTimeout(slot.startup);
     } else if (reply.type === 'setup-failed') {
       this.fail(new UsageError(`The scan workers could not build their detectors: ${reply.message}`));
       return;
     } else {
       const job = slot.job;
       slot.job = undefined;
+      clearTimeout(slot.deadline);
       if (job && job.id === reply.id) {
         job.resolve(reply.type === 'done' ? { reports: reply.reports, masked: reply.masked } : { reports: [crashReport(job, 'it stopped on an unexpected error')], masked: [] });
       }
@@ -141,6 +155,8 @@ export class ScanWorkerPool {
   }
 
   private onExit(slot: Slot, code: number, failure: Error | undefined): void {
+    clearTimeout(slot.startup);
+    clearTimeout(slot.deadline);
     const index = this.slots.indexOf(slot);
     if (index === -1) return;
     const job = slot.job;
@@ -159,8 +175,25 @@ export class ScanWorkerPool {
     this.dispatch();
   }
 
+  /**
+   * A file still being read long after its own time limit should have ended it: the worker is
+   * stuck in code that never yields (a parser looping on a hostile file). It is stopped, the file
+   * fails with what happened, and a new worker takes the next file.
+   */
+  private stopStuck(slot: Slot, job: Job): void {
+    if (slot.job !== job) return;
+    slot.job = undefined;
+    job.resolve({ reports: [crashReport(job, `it was still reading after ${Math.round(this.hardDeadlineMs / 1000)} s, past the per-file time limit, and was stopped`)], masked: [] });
+    void slot.worker.terminate();
+  }
+
   private fail(error: Error): void {
+    if (this.fatal) return;
     this.fatal = error;
+    for (const slot of this.slots) {
+      clearTimeout(slot.startup);
+      clearTimeout(slot.deadline);
+    }
     for (const job of this.queue.splice(0)) job.reject(error);
     for (const slot of this.slots) {
       slot.job?.reject(error);
@@ -174,6 +207,7 @@ export class ScanWorkerPool {
       const job = this.queue.shift()!;
       job.started = Date.now();
       slot.job = job;
+      slot.deadline = setTimeout(() => this.stopStuck(slot, job), this.hardDeadlineMs);
       slot.worker.postMessage({ type: 'read', id: job.id, path: job.path, size: job.size, directories: job.directories } satisfies WorkerRequest);
     }
   }
