@@ -5,6 +5,8 @@
  * `pnpm eval` (100 MB): a NIK detector must report none of them.
  */
 
+import { digits } from '../fixtures/lib.mjs';
+
 const PROVINCES = new Set([11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96, 97]);
 
 /** Same rules as packages/detectors/src/validators/nik-structure.ts, restated so the generator cannot share a bug with it. */
@@ -23,23 +25,9 @@ export function looksLikeNik(d) {
   return real(1900 + yy) || real(2000 + yy);
 }
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same corpus on every machine. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The fixtures' seeded PRNG and digit strings: the same seed gives the same corpus on every machine.
+export { rng } from '../fixtures/lib.mjs';
 
-const digits = (random, n) => {
-  let s = '';
-  for (let i = 0; i < n; i++) s += String(Math.floor(random() * 10));
-  return s;
-};
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 
 /** One 16-digit number that fails the NIK check. */

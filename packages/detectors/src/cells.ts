@@ -4,9 +4,9 @@ import type { DetectView } from '@saring/core';
 const CELL = /[^\t,;|\n\r"]+/g;
 
 /**
- * Visits every cell piece (its start and end) that lies in a field whose label `kindOf` accepts (returns
- * something other than undefined), in text order, with the label and its kind. Detectors that read
- * only some columns (names, test results) use it: with a FieldMap that lists its fields
+ * Visits every cell piece (its start and end) that lies in a field whose label `kindOf` accepts
+ * (returns something other than undefined), in text order, with the label and its kind. Detectors
+ * that read only some columns (names, test results) use it: with a FieldMap that lists its fields
  * (`forEachLabelled`), each label is judged once per segment and the other columns are never
  * read, so a million-row export costs one look per wanted cell, not a label lookup per cell.
  * `visit` may return the offset where reading should resume (a name read past a delimiter).

@@ -45,20 +45,20 @@ export class LabelGroups<G extends string> {
   /**
    * The group of the label that a value at `start` belongs to: the field label (column header,
    * JSON key) if it names one of the groups, else the nearest label before `start` on the same
-   * line or the line before, within `maxChars`.
+   * line (or the line before, with `lineBefore`), within LABEL_LOOKBACK_CHARS.
    */
-  nearestBefore(view: DetectView, start: number, maxChars: number = LABEL_LOOKBACK_CHARS): G | undefined {
-    return this.nearest(view, start, maxChars)?.group;
+  nearestBefore(view: DetectView, start: number, lineBefore = true): G | undefined {
+    return this.nearest(view, start, lineBefore)?.group;
   }
 
   /** Like `nearestBefore`, with the label as declared (for explanations); a field label says `field …`. */
-  nearest(view: DetectView, start: number, maxChars: number = LABEL_LOOKBACK_CHARS): LabelHit<G> | undefined {
+  nearest(view: DetectView, start: number, lineBefore = true): LabelHit<G> | undefined {
     const field = view.fieldLabel(start);
     if (field !== undefined) {
       const hit = this.ofField(field);
       if (hit !== undefined) return hit;
     }
-    const prefix = ownPrefix(view, start, maxChars, true);
+    const prefix = ownPrefix(view, start, LABEL_LOOKBACK_CHARS, lineBefore);
     return hasLetter(prefix) ? this.lastIn(prefix) : undefined;
   }
 
@@ -121,12 +121,6 @@ export function ownPrefixStart(view: DetectView, start: number, maxChars: number
 export interface LabelHit<G extends string> {
   group: G;
   word: string;
-}
-
-/** The text before `start` on its own line only, at most `maxChars` long. */
-export function sameLinePrefix(text: string, start: number, maxChars: number = LABEL_LOOKBACK_CHARS): string {
-  const chunk = text.slice(Math.max(0, start - maxChars), start);
-  return chunk.slice(chunk.lastIndexOf('\n') + 1);
 }
 
 /**

@@ -1,10 +1,6 @@
-import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FileReport } from '../model/report.js';
-import { FileSource } from '../walk/sources.js';
-import { scanInput } from './file-scan.js';
 import type { WorkerScanSetup } from './options.js';
-import { resolveDeps } from './scan.js';
+import { resolveDeps, scanFile } from './scan.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './worker-pool.js';
 
 /*
@@ -36,15 +32,10 @@ async function start(): Promise<void> {
   port.postMessage({ type: 'ready' } satisfies WorkerReply);
 
   async function read(id: number, path: string, size: number, directories: { path: string; name: string }[]): Promise<void> {
-    const members: FileReport[] = [];
     const masked: [string, string][] = [];
     try {
-      const report = await scanInput(
-        { path, name: basename(path), directories, onMaskedDirectory: (folder, name) => masked.push([folder, name]), size, depth: 0, open: () => FileSource.open(path), budget: { expandedBytes: 0 } },
-        deps,
-        (member) => members.push(member),
-      );
-      port.postMessage({ type: 'done', id, reports: [...members, report], masked } satisfies WorkerReply);
+      const reports = await scanFile(path, size, directories, deps, (folder, name) => masked.push([folder, name]));
+      port.postMessage({ type: 'done', id, reports, masked } satisfies WorkerReply);
     } catch (error) {
       port.postMessage({ type: 'crashed', id, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
     }

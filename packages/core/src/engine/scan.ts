@@ -195,18 +195,7 @@ async function* walkAndRead(paths: readonly string[], options: PathScanOptions, 
         return reports;
       });
     }
-    const reports: FileReport[] = [];
-    const input: PendingInput = {
-      path,
-      name: basename(path),
-      directories,
-      onMaskedDirectory: (folder, masked) => maskedFolders.set(folder, masked),
-      size,
-      depth: 0,
-      open: () => FileSource.open(path),
-      budget: { expandedBytes: 0 },
-    };
-    return scanInput(input, deps, (member) => reports.push(member)).then((report) => [...reports, report]);
+    return scanFile(path, size, directories, deps, (folder, masked) => maskedFolders.set(folder, masked));
   };
 
   const drain = function* ({ reports, source }: Batch): Generator<ScanEvent> {
@@ -229,6 +218,23 @@ async function* walkAndRead(paths: readonly string[], options: PathScanOptions, 
   }
   while (queue.length) yield* drain(await queue.shift()!);
   yield { type: 'summary', summary: summary.finish(options.signal?.aborted ?? false) };
+}
+
+/**
+ * Reads one walked file: its archive members' reports first, its own last. Told the masked name
+ * of each folder whose name holds PHI. Shared by `scan()` and its worker threads (scan-worker.ts).
+ */
+export async function scanFile(
+  path: string,
+  size: number,
+  directories: { path: string; name: string }[],
+  deps: FileScanDeps,
+  onMaskedDirectory: (folder: string, masked: string) => void,
+): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  const input: PendingInput = { path, name: basename(path), directories, onMaskedDirectory, size, depth: 0, open: () => FileSource.open(path), budget: { expandedBytes: 0 } };
+  const report = await scanInput(input, deps, (member) => reports.push(member));
+  return [...reports, report];
 }
 
 /** Options for scanning bytes that are not a file on disk. */

@@ -1,6 +1,6 @@
 import type { Candidate, CandidateDetector, DetectView, DetectorMatch, KeywordSet } from '../model/detector.js';
 import type { SegmentContext } from '../model/segment.js';
-import { keywordKeys, keywordSource, keywordTrieSource, wordPartCount } from './keywords.js';
+import { compactKeyword, keywordKeys, keywordTrieSource, wordPartCount } from './keywords.js';
 
 /** Longest token the scanner looks at; longer runs are split into sub-runs of groups anyway. */
 const MAX_CODE_LENGTH = 64;
@@ -151,7 +151,7 @@ export class CandidateScanner {
   private compactKey(spelling: string): string {
     let key = this.compactKeys.get(spelling);
     if (key === undefined) {
-      key = compactOf(spelling);
+      key = compactKeyword(spelling);
       if (this.compactKeys.size >= MAX_REMEMBERED_SPELLINGS) this.compactKeys.clear();
       this.compactKeys.set(spelling, key);
     }
@@ -203,7 +203,6 @@ export class CandidateScanner {
       }
     }
   }
-
 }
 
 const CODE = 1;
@@ -236,10 +235,6 @@ function kindAt(text: string, start: number, end: number): number {
 /** Distinct keyword spellings remembered by a scanner. */
 const MAX_REMEMBERED_SPELLINGS = 10_000;
 
-function compactOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
-}
-
 function makeCandidate(kind: Candidate['kind'], start: number, end: number, text: string, digits: string, partOfLongerNumber: boolean, keyword: string): Candidate {
   return { kind, start, end, text, digits, partOfLongerNumber, keyword };
 }
@@ -271,40 +266,25 @@ export class SegmentView implements DetectView {
   /** Keyword spans overlapping `[from, to)` (keywords are indexed in text order). */
   keywordSpans(from: number, to: number): [number, number][] {
     const spans: [number, number][] = [];
-    let lo = 0;
-    let hi = this.kwEnds.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.kwEnds[mid]! <= from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < this.kwStarts.length && this.kwStarts[i]! < to; i++) {
+    for (let i = firstAtLeast(this.kwEnds, from + 1); i < this.kwStarts.length && this.kwStarts[i]! < to; i++) {
       if (this.kwEnds[i]! > from) spans.push([this.kwStarts[i]!, this.kwEnds[i]!]);
     }
     return spans;
   }
 
-  private labelOffset = -1;
-  private labelAtOffset: string | undefined;
-
   keywordsIn(words: KeywordSet, from: number, to: number): string[] {
     const found: string[] = [];
     if (from >= to) return found;
     const keys = keywordKeys(words);
-    const starts = this.kwStarts;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid]! < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < starts.length && this.kwEnds[i]! <= to; i++) {
+    for (let i = firstAtLeast(this.kwStarts, from); i < this.kwStarts.length && this.kwEnds[i]! <= to; i++) {
       const word = keys.get(this.kwKeys[i]!);
       if (word !== undefined && !found.includes(word)) found.push(word);
     }
     return found;
   }
+
+  private labelOffset = -1;
+  private labelAtOffset: string | undefined;
 
   fieldLabel(offset: number): string | undefined {
     // Every detector of a candidate asks about the same offset: one search answers them all.
@@ -324,19 +304,11 @@ export class SegmentView implements DetectView {
       for (const word of this.labelWords(words, label)) if (!found.includes(word)) found.push(word);
     }
     const starts = this.kwStarts;
-    // Binary search for the first keyword that can be in the window.
-    let lo = 0;
-    let hi = starts.length;
-    const min = start - window;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.kwEnds[mid]! < min) lo = mid + 1;
-      else hi = mid;
-    }
     // Usually none or one: kept in two small arrays, ordered by insertion (stable for equal distances).
     let near: string[] | undefined;
     let distances: number[] | undefined;
-    for (let i = lo; i < starts.length && starts[i]! <= end + window; i++) {
+    // From the first keyword that can be in the window.
+    for (let i = firstAtLeast(this.kwEnds, start - window); i < starts.length && starts[i]! <= end + window; i++) {
       const kwStart = starts[i]!;
       const kwEnd = this.kwEnds[i]!;
       if (kwEnd > start && kwStart < end) continue; // inside the candidate itself
@@ -364,3 +336,14 @@ export class SegmentView implements DetectView {
   }
 }
 
+/** Index of the first of the sorted `values` that is at least `target` (`values.length` if none). */
+function firstAtLeast(values: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,6 +1,7 @@
 import type { ByteSource, ExtractInput, Extractor } from '../model/extractor.js';
 import type { Segment } from '../model/segment.js';
 import { ScanError, UnsupportedContentError } from '../model/errors.js';
+import { readAllBytes } from './pdf.js';
 
 /**
  * OLE2 compound files (MS-CFB): Word/Excel/PowerPoint 97–2003, Outlook `.msg` messages, and
@@ -121,13 +122,6 @@ async function readSector(read: (offset: number, length: number) => Promise<Uint
 /** The source's own random access, or its bytes held in memory (bounded) when it has none. */
 async function randomAccess(source: ByteSource): Promise<(offset: number, length: number) => Promise<Uint8Array>> {
   if (source.read) return (offset, length) => source.read!(offset, length);
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of source.chunks()) {
-    total += chunk.byteLength;
-    if (total > MAX_BUFFERED_BYTES) throw new Error('too large to inspect without random access');
-    parts.push(chunk);
-  }
-  const all = Buffer.concat(parts);
+  const all = await readAllBytes(source, MAX_BUFFERED_BYTES);
   return async (offset, length) => all.subarray(offset, offset + length);
 }

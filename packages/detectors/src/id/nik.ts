@@ -1,5 +1,5 @@
 import { keywordSet, type CandidateDetector, type Candidate, type DetectView, type DetectorMatch } from '@saring/core';
-import { IDENTITY_LABELS, contextOf, sameLinePrefix } from '../labels.js';
+import { IDENTITY_LABELS, contextOf } from '../labels.js';
 import { CONTEXT_WINDOW_CHARS, NEAR_WINDOW_CHARS, SCORE, clamp } from '../score.js';
 import { PROVINCE_CODES, checkNikStructure } from '../validators/nik-structure.js';
 import { isMinor } from '../validators/age.js';
@@ -133,7 +133,7 @@ function detectEncodedUrl(candidate: Candidate, view: DetectView): DetectorMatch
  * on its own line. Stricter than for valid NIKs: a damaged number has nothing else going for it.
  */
 function nikLabelled(candidate: Candidate, view: DetectView): boolean {
-  return IDENTITY_LABELS.nearestBefore(view, candidate.start, sameLinePrefix(view.text, candidate.start).length) === 'nik';
+  return IDENTITY_LABELS.nearestBefore(view, candidate.start, false) === 'nik';
 }
 
 /** `3.17101E+15` (or `3,17101E+15` in an Indonesian-locale export) next to a NIK label. */
